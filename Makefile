@@ -1,0 +1,55 @@
+# Every target bootstraps .venv from requirements.txt when it is missing or older than the pins.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+PORT   ?= 8000
+BUILD  := $(BIN)/jupyter-book build . -W -n --keep-going
+
+.PHONY: book test lab serve clean freeze vendor lint
+
+$(STAMP): requirements.txt pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $(STAMP)
+
+## book: execute every notebook and build the static site into _build/html
+book: $(STAMP)
+	$(BUILD)
+	@echo "Built: _build/html/index.html  (make serve to read it)"
+
+## test: the whole test suite (models, literature, notebooks, the book build, the static site)
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+## lab: JupyterLab on the chapters, fully live
+lab: $(STAMP)
+	$(BIN)/jupyter lab book/chapters
+
+## serve: the built site on http://127.0.0.1:$(PORT)
+serve:
+	@test -f _build/html/index.html || $(MAKE) book
+	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
+
+lint: $(STAMP)
+	$(BIN)/ruff check code tests book/_ext
+
+## freeze: re-pin requirements.txt from the current environment
+freeze: $(STAMP)
+	{ head -n 1 requirements.txt; $(BIN)/pip freeze --exclude-editable | grep -v -i '^ketamine'; echo "-e ."; } > requirements.tmp
+	mv requirements.tmp requirements.txt
+
+## vendor: refresh the vendored MathJax from the npm registry (not needed to build)
+vendor:
+	rm -rf .vendor-tmp && mkdir .vendor-tmp && cd .vendor-tmp && npm pack --silent mathjax@3.2.2 && tar xzf mathjax-3.2.2.tgz
+	rm -rf book/_vendor/mathjax && mkdir -p book/_vendor/mathjax/output/chtml/fonts
+	cp .vendor-tmp/package/es5/tex-chtml.js .vendor-tmp/package/LICENSE book/_vendor/mathjax/
+	cp -r .vendor-tmp/package/es5/output/chtml/fonts/woff-v2 book/_vendor/mathjax/output/chtml/fonts/
+	rm -rf .vendor-tmp
+
+clean:
+	rm -rf _build .pytest_cache .hypothesis
+	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +
+
+distclean: clean
+	rm -rf $(VENV)

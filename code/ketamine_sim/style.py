@@ -1,0 +1,78 @@
+"""One look for every figure: a colour per actor, a book variant and a large lecture variant.
+
+Colours are the Okabe–Ito palette, chosen to stay distinguishable with the common forms of colour-blind
+vision; every actor keeps its colour in every chapter.  Line styles add a second cue where curves compare.
+"""
+
+import matplotlib as mpl
+
+# Okabe & Ito (2008) colour-universal-design palette
+OKABE_ITO = {
+    "orange": "#E69F00",
+    "sky": "#56B4E9",
+    "green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "purple": "#CC79A7",
+    "black": "#000000",
+    "grey": "#767676",
+}
+
+ACTORS = {
+    "glutamate": OKABE_ITO["vermillion"],
+    "gaba": OKABE_ITO["blue"],
+    "ketamine": OKABE_ITO["purple"],
+    "ampa": OKABE_ITO["orange"],
+    "bdnf": OKABE_ITO["green"],
+    "serotonin": OKABE_ITO["sky"],
+    "calcium": OKABE_ITO["green"],
+    "magnesium": OKABE_ITO["grey"],
+    "pyramidal": OKABE_ITO["vermillion"],
+    "interneuron": OKABE_ITO["blue"],
+    "S": OKABE_ITO["vermillion"],
+    "R": OKABE_ITO["blue"],
+    "racemic": OKABE_ITO["black"],
+    "reference": OKABE_ITO["grey"],
+}
+
+_COMMON = {
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "grid.alpha": 0.3,
+    "figure.facecolor": "white",
+    "savefig.facecolor": "white",
+    "axes.prop_cycle": mpl.cycler(color=[ACTORS[k] for k in ("glutamate", "gaba", "ketamine", "ampa", "bdnf")]),
+    "legend.frameon": False,
+}
+
+VARIANTS = {
+    "book": {**_COMMON, "font.size": 10, "axes.titlesize": 11, "lines.linewidth": 2.0,
+             "figure.figsize": (6.4, 3.4), "figure.dpi": 100},
+    "lecture": {**_COMMON, "font.size": 16, "axes.titlesize": 18, "axes.labelsize": 16, "lines.linewidth": 3.5,
+                "lines.markersize": 10, "xtick.labelsize": 14, "ytick.labelsize": 14, "legend.fontsize": 14,
+                "figure.figsize": (10, 5.6), "figure.dpi": 100},
+}
+
+
+def color(actor):
+    """The colour of ``actor`` (e.g. ``"glutamate"``); ``ValueError`` lists the actors otherwise."""
+    if actor not in ACTORS:
+        raise ValueError(f"actor={actor!r} has no colour; choose one of {', '.join(ACTORS)}")
+    return ACTORS[actor]
+
+
+def use(variant="book"):
+    """Switch every later figure to the ``"book"`` or ``"lecture"`` (projector) style."""
+    if variant not in VARIANTS:
+        raise ValueError(f"variant={variant!r} is not allowed; choose one of {', '.join(map(repr, VARIANTS))}")
+    mpl.rcParams.update(VARIANTS[variant])
+
+
+def decorate(ax, title=None, xlabel=None, ylabel=None, legend=False, **limits):
+    """Label an Axes in one call (ThinkDSP-style); ``limits`` go to ``ax.set`` (``xlim=``, ``ylim=`` …)."""
+    ax.set(**{k: v for k, v in dict(title=title, xlabel=xlabel, ylabel=ylabel).items() if v}, **limits)
+    if legend:
+        ax.legend(loc="best")
+    return ax

@@ -1,0 +1,189 @@
+"""Interactive figures: live ipywidgets in a kernel, pre-rendered frames on the static site.
+
+:func:`interactive_figure` turns (controls, model, plot, describe) into a UI.  Which one it builds is decided
+by the environment variable ``KETAMINE_SIM_STATIC``:
+
+* unset (JupyterLab, nbval): live sliders; each move re-runs the model and redraws one reused figure;
+* ``1`` (set for the kernel by the book's Sphinx extension ``book/_ext/offline_site.py``, so every
+  ``jupyter-book build`` gets it): self-contained HTML frames from :mod:`ketamine_sim.frames`.
+
+A chapter's widget is then a few lines: a list of :class:`Slider`, a model call, a plot, a sentence.
+"""
+
+import base64
+import os
+from dataclasses import dataclass
+
+import numpy as np
+
+from ketamine_sim import frames, plots, receptors
+from ketamine_sim.literature import reference
+
+STATIC_ENV = "KETAMINE_SIM_STATIC"
+
+
+def static_mode():
+    """True when figures must work without a kernel (the static book build)."""
+    return os.environ.get(STATIC_ENV, "").lower() in {"1", "true", "yes"}
+
+
+@dataclass(frozen=True)
+class Slider:
+    """One control: the model keyword ``name``, a visible ``label``, its range and the static-site ``frames``."""
+
+    name: str
+    label: str
+    min: float
+    max: float
+    step: float
+    value: float
+    frames: tuple = ()
+    unit: str = ""
+    fmt: str = "g"
+    log: bool = False
+
+    def __post_init__(self):
+        if not self.min < self.max:
+            raise ValueError(f"min={self.min:g} must be below max={self.max:g} for slider {self.name!r}")
+        for label, v in [("value", self.value), *(("frames", f) for f in self.frames)]:
+            if not self.min <= v <= self.max:
+                raise ValueError(f"{label}={v:g} of slider {self.name!r} is outside the allowed range "
+                                 f"[{self.min:g}, {self.max:g}]")
+
+    def frame_values(self):
+        """Values pre-rendered for the static site (five evenly spaced ones unless given)."""
+        return tuple(self.frames) or tuple(np.linspace(self.min, self.max, 5))
+
+    def start_index(self):
+        """Index of the frame value nearest the default ``value``."""
+        return int(np.argmin([abs(v - self.value) for v in self.frame_values()]))
+
+    def format(self, v):
+        """The value as shown to the reader, with its unit."""
+        return f"{v:{self.fmt}} {self.unit}".strip()
+
+    def widget(self):
+        """The ipywidgets slider; its own bounds make out-of-range values impossible."""
+        import ipywidgets as W
+
+        common = dict(description=self.label, continuous_update=False, readout_format=self.fmt,
+                      style={"description_width": "initial"}, layout=W.Layout(width="min(100%, 34em)"))
+        if self.log:
+            return W.FloatLogSlider(value=self.value, min=np.log10(self.min), max=np.log10(self.max),
+                                    step=self.step, base=10, **common)
+        return W.FloatSlider(value=self.value, min=self.min, max=self.max, step=self.step, **common)
+
+
+def _frame(model, plot, describe, figsize, values, fig=None):
+    result = model(**values)
+    fig = plots.figure(figsize) if fig is None else fig
+    fig.clear()
+    plot(fig, result)
+    return plots.png_bytes(fig), describe(result)
+
+
+def _img_tag(png, alt):
+    from html import escape
+
+    return f'<img src="data:image/png;base64,{base64.b64encode(png).decode()}" alt="{escape(alt)}" ' \
+           'style="max-width:100%">'
+
+
+def interactive_figure(controls, model, plot, describe, title, figsize=(7.0, 3.4)):
+    """A figure driven by sliders: ``model(**values) -> result``, ``plot(fig, result)``, ``describe(result)``.
+
+    ``describe`` returns the alt text (and readout) for one result.  Returns an ipywidgets box in a kernel and
+    an ``IPython.display.HTML`` of pre-rendered frames when :func:`static_mode` is on.
+    """
+    from IPython.display import HTML
+
+    if static_mode():
+        return HTML(frames.render(controls, lambda v: _frame(model, plot, describe, figsize, v), title))
+    import ipywidgets as W
+
+    fig = plots.figure(figsize)
+    sliders = {c.name: c.widget() for c in controls}
+    image = W.HTML(layout=W.Layout(min_height="1em"))
+    readout = W.HTML()
+
+    def update(_change=None):
+        png, alt = _frame(model, plot, describe, figsize, {k: s.value for k, s in sliders.items()}, fig)
+        image.value = _img_tag(png, alt)
+        readout.value = f'<p aria-live="polite">{alt}</p>'
+
+    for s in sliders.values():
+        s.observe(update, "value")
+    update()
+    return W.VBox([W.HTML(f"<strong>{title}</strong>"), *sliders.values(), image, readout])
+
+
+def show(fig, alt):
+    """Display a finished figure as a PNG with alt text (read by myst-nb and by JupyterLab)."""
+    from IPython.display import display
+
+    png = base64.b64encode(plots.png_bytes(fig)).decode()
+    display({"image/png": png, "text/plain": alt}, raw=True, metadata={"image/png": {"alt": alt}})
+
+
+# --- The antagonist paradox ------------------------------------------------------------------------------
+
+
+def _describe_nmda(s):
+    return (f"NMDA current–voltage curve with {s.glutamate_bound:.0%} of receptors glutamate-bound in "
+            f"{s.mg_mM:g} mM Mg²⁺. At {s.v_mV:g} mV {s.unblocked_at_v:.0%} of the conductance is free of Mg²⁺, "
+            f"the current is {s.current_at_v_pA:.1f} pA and Ca²⁺ influx is {s.calcium_at_v_rel:.2f} of its peak "
+            "in 1 mM Mg²⁺.")
+
+
+def explore_nmda():
+    """Membrane potential × glutamate × Mg²⁺ → NMDA current and Ca²⁺ influx."""
+    controls = [
+        Slider("v_mV", "Membrane potential", -100, 40, 1, -65, (-80, -60, -40, -20, 0, 20), "mV"),
+        Slider("glutamate_bound", "Glutamate-bound receptors", 0, 1, 0.05, 1.0, (0.0, 0.5, 1.0), fmt=".0%"),
+        Slider("mg_mM", "Extracellular Mg²⁺", 0, 2, 0.1, 1.0, (0.0, 1.0), "mM"),
+    ]
+    return interactive_figure(controls, receptors.nmda_snapshot, plots.nmda_iv, _describe_nmda,
+                              "The NMDA receptor as a coincidence detector")
+
+
+QUIET_RATE_HZ = 1.0
+
+
+@dataclass(frozen=True)
+class _BlockComparison:
+    conc_uM: float
+    rate_hz: float
+    busy: receptors.BlockTimeCourse
+    quiet: receptors.BlockTimeCourse
+
+
+def _compare_block(conc_uM, rate_hz, t_max_min=60.0):
+    t = np.linspace(0.0, t_max_min, 121)
+    return _BlockComparison(conc_uM, rate_hz, receptors.block_time_course(t, conc_uM, rate_hz),
+                            receptors.block_time_course(t, conc_uM, QUIET_RATE_HZ))
+
+
+def _plot_block(fig, c):
+    courses = {f"synapses active at {c.rate_hz:g} Hz": (c.busy, "ketamine"),
+               f"quiet cell, {QUIET_RATE_HZ:g} Hz": (c.quiet, "reference")}
+    return plots.block_time_courses(fig, courses, c.conc_uM)
+
+
+def _describe_block(c):
+    i = np.searchsorted(c.busy.t_min, 15.0)
+    return (f"NMDA block over 60 minutes of {c.conc_uM:g} µM racemic ketamine. After 15 minutes a cell whose "
+            f"synapses are active at {c.rate_hz:g} Hz has {c.busy.block[i]:.0%} of its receptors blocked, a quiet "
+            f"cell at {QUIET_RATE_HZ:g} Hz {c.quiet.block[i]:.0%}; both approach the same steady state of "
+            f"{c.busy.steady_state:.0%}.")
+
+
+def explore_use_dependent_block():
+    """Ketamine concentration × synaptic activity → NMDA block over time."""
+    antidepressant = reference("brain_conc_antidepressant_dose").value
+    controls = [
+        Slider("conc_uM", "Ketamine concentration", 0.1, 10, 0.05, antidepressant, (0.3, 1.0, 3.0, 10.0), "µM",
+               log=True),
+        Slider("rate_hz", "Synaptic activity", 0.5, 40, 0.5, 20, (1, 2, 5, 10, 20, 40), "Hz"),
+    ]
+    return interactive_figure(controls, _compare_block, _plot_block, _describe_block,
+                              "Use-dependent block: busy synapses are blocked first")

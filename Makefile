@@ -4,7 +4,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8000
-BUILD  := $(BIN)/jupyter-book build . -W -n --keep-going
+# --all: Sphinx would otherwise skip unchanged notebooks and miss edits to code/
+BUILD  := $(BIN)/jupyter-book build . --all -W -n --keep-going
 
 .PHONY: book test lab serve clean freeze vendor lint
 

@@ -16,7 +16,7 @@ def built_book():
     """Build the whole book once per session with -W (warnings are errors); return the html folder."""
     jb = pathlib.Path(sys.executable).with_name("jupyter-book")
     env = {k: v for k, v in os.environ.items() if k != "KETAMINE_SIM_STATIC"}
-    proc = subprocess.run([str(jb), "build", ".", "-W", "-n", "--keep-going"], cwd=ROOT, env=env,
+    proc = subprocess.run([str(jb), "build", ".", "--all", "-W", "-n", "--keep-going"], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=1800)
     assert proc.returncode == 0, f"jupyter-book build failed:\n{proc.stdout[-6000:]}\n{proc.stderr[-3000:]}"
     return HTML

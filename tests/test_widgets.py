@@ -45,7 +45,7 @@ def test_static_figure_has_one_frame_per_combination_each_with_its_own_alt(monke
     assert len(set(data["frames"])) == 6, "every combination must look different"
     # index = i_a * 2 + i_b: the last control varies fastest
     assert data["alts"][1] == "Line from 0 to 1." and data["alts"][5] == "Line from 2 to 1."
-    assert data["labels"] == [["0", "1", "2"], ["0 mV", "1 mV"]]
+    assert data["labels"] == [["0", "1", "2"], ["0 mV", "1 mV"]]  # default format .3g
 
 
 def test_static_figure_starts_at_the_default_values(monkeypatch):

@@ -51,7 +51,7 @@ def block_time_courses(fig, courses, conc_uM):
         ax.plot(course.t_min, 100 * course.block, color=color(actor), label=label)
     steady = next(iter(courses.values()))[0].steady_state
     ax.axhline(100 * steady, color=color("reference"), ls=":", label=f"steady state {steady:.0%}")
-    decorate(ax, title=f"Use-dependent block by {conc_uM:g} µM racemic ketamine", xlabel="time after drug (min)",
+    decorate(ax, title=f"Use-dependent block by {conc_uM:.2g} µM racemic ketamine", xlabel="time after drug (min)",
              ylabel="NMDA receptors blocked (%)", legend=True, ylim=(0, 100), xlim=(0, course.t_min[-1]))
     return fig
 

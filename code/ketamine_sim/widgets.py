@@ -39,7 +39,7 @@ class Slider:
     value: float
     frames: tuple = ()
     unit: str = ""
-    fmt: str = "g"
+    fmt: str = ".3g"  # read by Python (static labels) and by d3-format (live readout): keep to f, g, %
     log: bool = False
 
     def __post_init__(self):
@@ -66,7 +66,8 @@ class Slider:
         """The ipywidgets slider; its own bounds make out-of-range values impossible."""
         import ipywidgets as W
 
-        common = dict(description=self.label, continuous_update=False, readout_format=self.fmt,
+        description = f"{self.label} ({self.unit})" if self.unit else self.label
+        common = dict(description=description, continuous_update=False, readout_format=self.fmt,
                       style={"description_width": "initial"}, layout=W.Layout(width="min(100%, 34em)"))
         if self.log:
             return W.FloatLogSlider(value=self.value, min=np.log10(self.min), max=np.log10(self.max),
@@ -138,9 +139,9 @@ def _describe_nmda(s):
 def explore_nmda():
     """Membrane potential × glutamate × Mg²⁺ → NMDA current and Ca²⁺ influx."""
     controls = [
-        Slider("v_mV", "Membrane potential", -100, 40, 1, -65, (-80, -60, -40, -20, 0, 20), "mV"),
+        Slider("v_mV", "Membrane potential", -100, 40, 1, -65, (-80, -60, -40, -20, 0, 20), "mV", ".0f"),
         Slider("glutamate_bound", "Glutamate-bound receptors", 0, 1, 0.05, 1.0, (0.0, 0.5, 1.0), fmt=".0%"),
-        Slider("mg_mM", "Extracellular Mg²⁺", 0, 2, 0.1, 1.0, (0.0, 1.0), "mM"),
+        Slider("mg_mM", "Extracellular Mg²⁺", 0, 2, 0.1, 1.0, (0.0, 1.0), "mM", ".1f"),
     ]
     return interactive_figure(controls, receptors.nmda_snapshot, plots.nmda_iv, _describe_nmda,
                               "The NMDA receptor as a coincidence detector")
@@ -171,7 +172,7 @@ def _plot_block(fig, c):
 
 def _describe_block(c):
     i = np.searchsorted(c.busy.t_min, 15.0)
-    return (f"NMDA block over 60 minutes of {c.conc_uM:g} µM racemic ketamine. After 15 minutes a cell whose "
+    return (f"NMDA block over 60 minutes of {c.conc_uM:.2g} µM racemic ketamine. After 15 minutes a cell whose "
             f"synapses are active at {c.rate_hz:g} Hz has {c.busy.block[i]:.0%} of its receptors blocked, a quiet "
             f"cell at {QUIET_RATE_HZ:g} Hz {c.quiet.block[i]:.0%}; both approach the same steady state of "
             f"{c.busy.steady_state:.0%}.")
@@ -182,7 +183,7 @@ def explore_use_dependent_block():
     antidepressant = reference("brain_conc_antidepressant_dose").value
     controls = [
         Slider("conc_uM", "Ketamine concentration", 0.1, 10, 0.05, antidepressant, (0.3, 1.0, 3.0, 10.0), "µM",
-               log=True),
+               ".2g", log=True),
         Slider("rate_hz", "Synaptic activity", 0.5, 40, 0.5, 20, (1, 2, 5, 10, 20, 40), "Hz"),
     ]
     return interactive_figure(controls, _compare_block, _plot_block, _describe_block,

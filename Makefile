@@ -19,8 +19,9 @@ book: $(STAMP)
 	$(BUILD)
 	@echo "Built: _build/html/index.html  (make serve to read it)"
 
-## test: the whole test suite (models, literature, notebooks, the book build, the static site)
+## test: lint, then the whole test suite (models, literature, notebooks, the book build, the static site)
 test: $(STAMP)
+	$(BIN)/ruff check code tests book/_ext
 	$(BIN)/python -m pytest
 
 ## lab: JupyterLab on the chapters, fully live

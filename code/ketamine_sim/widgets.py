@@ -13,6 +13,7 @@ A chapter's widget is then a few lines: a list of :class:`Slider`, a model call,
 import base64
 import os
 from dataclasses import dataclass
+from html import escape
 
 import numpy as np
 
@@ -75,17 +76,14 @@ class Slider:
         return W.FloatSlider(value=self.value, min=self.min, max=self.max, step=self.step, **common)
 
 
-def _frame(model, plot, describe, figsize, values, fig=None):
+def _frame(model, plot, describe, values, fig):
     result = model(**values)
-    fig = plots.figure(figsize) if fig is None else fig
     fig.clear()
     plot(fig, result)
     return plots.png_bytes(fig), describe(result)
 
 
 def _img_tag(png, alt):
-    from html import escape
-
     return f'<img src="data:image/png;base64,{base64.b64encode(png).decode()}" alt="{escape(alt)}" ' \
            'style="max-width:100%">'
 
@@ -98,24 +96,24 @@ def interactive_figure(controls, model, plot, describe, title, figsize=(7.0, 3.4
     """
     from IPython.display import HTML
 
+    fig = plots.figure(figsize)  # one figure, redrawn for every frame or slider move
     if static_mode():
-        return HTML(frames.render(controls, lambda v: _frame(model, plot, describe, figsize, v), title))
+        return HTML(frames.render(controls, lambda v: _frame(model, plot, describe, v, fig), title))
     import ipywidgets as W
 
-    fig = plots.figure(figsize)
     sliders = {c.name: c.widget() for c in controls}
     image = W.HTML(layout=W.Layout(min_height="1em"))
     readout = W.HTML()
 
     def update(_change=None):
-        png, alt = _frame(model, plot, describe, figsize, {k: s.value for k, s in sliders.items()}, fig)
+        png, alt = _frame(model, plot, describe, {k: s.value for k, s in sliders.items()}, fig)
         image.value = _img_tag(png, alt)
-        readout.value = f'<p aria-live="polite">{alt}</p>'
+        readout.value = f'<p aria-live="polite">{escape(alt)}</p>'
 
     for s in sliders.values():
         s.observe(update, "value")
     update()
-    return W.VBox([W.HTML(f"<strong>{title}</strong>"), *sliders.values(), image, readout])
+    return W.VBox([W.HTML(f"<strong>{escape(title)}</strong>"), *sliders.values(), image, readout])
 
 
 def show(fig, alt):

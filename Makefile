@@ -29,7 +29,7 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab book/chapters
 
 ## serve: the built site on http://127.0.0.1:$(PORT)
-serve:
+serve: $(STAMP)
 	@test -f _build/html/index.html || $(MAKE) book
 	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
 

@@ -15,8 +15,7 @@ MG_POINTS = [r for r in REFERENCES.values() if r.name.startswith("mg_unblock_")]
 @pytest.mark.parametrize("ref", MG_POINTS, ids=lambda r: r.name)
 def test_mg_unblock_reproduces_jahr_stevens_1990(ref):
     assert ref.key == "JahrStevens1990"
-    v = float(ref.name.removeprefix("mg_unblock_").removesuffix("mV"))
-    assert float(receptors.mg_unblock(v, 1.0)) == pytest.approx(ref.value, abs=ref.tolerance)
+    assert float(receptors.mg_unblock(ref.at, 1.0)) == pytest.approx(ref.value, abs=ref.tolerance)
 
 
 def test_half_unblock_voltage_jahr_stevens_1990():
@@ -48,11 +47,11 @@ def test_s_to_r_affinity_ratio_ebert_1997():
     assert ratio == pytest.approx(ref.value, abs=ref.tolerance)
 
 
-@pytest.mark.parametrize("name,conc_uM", [("racemic_block_at_1uM", 1.0), ("racemic_block_at_10uM", 10.0)])
-def test_racemic_block_gerhard_2020(name, conc_uM):
+@pytest.mark.parametrize("name", ["racemic_block_at_1uM", "racemic_block_at_10uM"])
+def test_racemic_block_gerhard_2020(name):
     ref = reference(name)
     assert ref.key == "Gerhard2020" and ref.role == "calibration"
-    assert float(receptors.nmda_block_fraction(conc_uM, "racemic")) == pytest.approx(ref.value, abs=ref.tolerance)
+    assert float(receptors.nmda_block_fraction(ref.at, "racemic")) == pytest.approx(ref.value, abs=ref.tolerance)
 
 
 def test_every_reference_names_a_key_in_the_bibliography():

@@ -64,9 +64,7 @@ def render(controls, render_frame, title):
         alts.append(alt)
     uid = "ks-" + hashlib.sha1((title + "".join(frames)).encode()).hexdigest()[:10]
     start = [c.start_index() for c in controls]
-    k = 0
-    for c, i in zip(controls, start, strict=True):
-        k = k * len(c.frame_values()) + i
+    k = combos.index(tuple(c.frame_values()[i] for c, i in zip(controls, start, strict=True)))
     labels = [[c.format(v) for v in c.frame_values()] for c in controls]
     data = {"frames": frames, "alts": alts, "shape": [len(c.frame_values()) for c in controls], "labels": labels}
     payload = json.dumps(data).replace("</", "<\\/")  # never close the script element early

@@ -26,13 +26,14 @@ class Reference:
     key: str
     status: str
     role: str
+    at: float = float("nan")  # where the value applies: the voltage (mV) or concentration (uM) named in conditions
 
 
 _REFERENCES = [
     # --- Mg2+ block of the NMDA receptor: B(V) = 1 / (1 + [Mg]/3.57 * exp(-0.062 V)), 1 mM Mg ---
     *[
         Reference(f"mg_unblock_{v:+d}mV", b, 0.005, "fraction unblocked", f"V = {v} mV, [Mg2+]o = 1 mM",
-                  "JahrStevens1990", "DERIVED", "equation")
+                  "JahrStevens1990", "DERIVED", "equation", at=v)
         for v, b in [(-70, 0.045), (-65, 0.060), (-60, 0.080), (-40, 0.23), (-20, 0.51), (0, 0.78), (20, 0.93)]
     ],
     Reference("mg_half_unblock_voltage", -20.5, 0.25, "mV", "[Mg2+]o = 1 mM", "JahrStevens1990", "DERIVED",
@@ -46,9 +47,9 @@ _REFERENCES = [
               "VERIFIED", "input"),
     Reference("S_to_R_affinity_ratio", 4.7, 0.3, "fold", "Ki(R) / Ki(S)", "Ebert1997", "VERIFIED", "input"),
     Reference("racemic_block_at_1uM", 0.50, 0.02, "fraction of NMDA current", "racemic ketamine, 1 uM",
-              "Gerhard2020", "SECONDARY", "calibration"),
+              "Gerhard2020", "SECONDARY", "calibration", at=1.0),
     Reference("racemic_block_at_10uM", 0.80, 0.02, "fraction of NMDA current", "racemic ketamine, 10 uM",
-              "Gerhard2020", "SECONDARY", "calibration"),
+              "Gerhard2020", "SECONDARY", "calibration", at=10.0),
     Reference("peak_plasma_antidepressant_dose", 0.78, 0.0, "uM", "0.5 mg/kg IV over 40 min (185 ng/mL)",
               "Zanos2018PharmRev", "VERIFIED", "input"),
     Reference("anaesthetic_plasma_low", 5.0, 0.0, "uM", "general anaesthesia, 1-2 mg/kg IV (1200 ng/mL)",

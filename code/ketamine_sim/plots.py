@@ -49,10 +49,11 @@ def block_time_courses(fig, courses, conc_uM):
     ax = fig.subplots()
     for label, (course, actor) in courses.items():
         ax.plot(course.t_min, 100 * course.block, color=color(actor), label=label)
-    steady = next(iter(courses.values()))[0].steady_state
+    first = next(iter(courses.values()))[0]
+    steady = first.steady_state
     ax.axhline(100 * steady, color=color("reference"), ls=":", label=f"steady state {steady:.0%}")
     decorate(ax, title=f"Use-dependent block by {conc_uM:.2g} µM racemic ketamine", xlabel="time after drug (min)",
-             ylabel="NMDA receptors blocked (%)", legend=True, ylim=(0, 100), xlim=(0, course.t_min[-1]))
+             ylabel="NMDA receptors blocked (%)", legend=True, ylim=(0, 100), xlim=(0, first.t_min[-1]))
     return fig
 
 

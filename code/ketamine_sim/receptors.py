@@ -166,19 +166,22 @@ def _affinity_sum(conc_uM, form):
 def _calibrate():
     """Potency scale s and Hill n such that racemic 1 µM and 10 µM block as reported (Gerhard2020)."""
     lo, hi = reference("racemic_block_at_1uM"), reference("racemic_block_at_10uM")
-    (c1, b1), (c2, b2) = (1.0, lo.value), (10.0, hi.value)
+    (c1, b1), (c2, b2) = (lo.at, lo.value), (hi.at, hi.value)
     odds1, odds2 = b1 / (1 - b1), b2 / (1 - b2)
     n = np.log(odds2 / odds1) / np.log(c2 / c1)
     s = _affinity_sum(c1, "racemic") / odds1 ** (1 / n)
     return float(s), float(n)
 
 
+_POTENCY_SCALE, _HILL = _calibrate()
+
+
 @dataclass(frozen=True)
 class KetamineBlock:
     """Constants of the trapping open-channel block (see the module docstring)."""
 
-    potency_scale: float = _calibrate()[0]  # fitted to Gerhard2020
-    hill: float = _calibrate()[1]  # fitted to Gerhard2020
+    potency_scale: float = _POTENCY_SCALE  # fitted to Gerhard2020
+    hill: float = _HILL  # fitted to Gerhard2020
     k_unblock_per_s: float = 0.02  # ASSUMED
 
 

@@ -7,12 +7,18 @@ PORT   ?= 8000
 # --all: Sphinx would otherwise skip unchanged notebooks and miss edits to code/
 BUILD  := $(BIN)/jupyter-book build . --all -W -n --keep-going
 
-.PHONY: book test lab serve clean freeze vendor lint
+.PHONY: book test lab serve clean freeze vendor lint bench
 
 $(STAMP): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $(STAMP)
+
+# Node packages (axe-core, Lighthouse, reveal.js) pinned in package-lock.json, for the browser checks and slides
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $(NODE_STAMP)
 
 ## book: execute every notebook and build the static site into _build/html
 book: $(STAMP)
@@ -20,8 +26,8 @@ book: $(STAMP)
 	@echo "Built: _build/html/index.html  (make serve to read it)"
 
 ## test: lint, then the whole test suite (models, literature, notebooks, the book build, the static site)
-test: $(STAMP)
-	$(BIN)/ruff check code tests book/_ext
+test: $(STAMP) $(NODE_STAMP)
+	$(BIN)/ruff check code tests book/_ext benchmarks
 	$(BIN)/python -m pytest
 
 ## lab: JupyterLab on the chapters, fully live
@@ -33,8 +39,12 @@ serve: $(STAMP)
 	@test -f _build/html/index.html || $(MAKE) book
 	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
 
+## bench: model call latency, widget latency and site reports (ONLY=models runs benchmarks/bench_models.py)
+bench: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python benchmarks/run.py $(ONLY)
+
 lint: $(STAMP)
-	$(BIN)/ruff check code tests book/_ext
+	$(BIN)/ruff check code tests book/_ext benchmarks
 
 ## freeze: re-pin requirements.txt from the current environment
 freeze: $(STAMP)
@@ -54,4 +64,4 @@ clean:
 	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +
 
 distclean: clean
-	rm -rf $(VENV)
+	rm -rf $(VENV) node_modules

@@ -1,6 +1,25 @@
 """Published values for SSRIs: the fast serotonin rise and the slow clinical response."""
 
-from ketamine_sim.literature._reference import Reference  # noqa: F401 (entries to come)
+from ketamine_sim.literature._reference import Reference
 
 REFERENCES = [
+    # --- the rise is fast (rat microdialysis; claims #1) ---
+    Reference("ssri_raphe_serotonin_rel", 2.70, 0.0, "x baseline", "rat raphe, one dose of fluvoxamine 30 mg/kg p.o.",
+              "CommonsLinnros2019", "SECONDARY", "input"),
+    Reference("ssri_terminal_serotonin_rel", 1.91, 0.0, "x baseline",
+              "rat hippocampus, one dose of fluvoxamine 30 mg/kg p.o.", "CommonsLinnros2019", "SECONDARY", "input"),
+    Reference("ssri_serotonin_rise_within_hours", 6.0, 0.0, "h",
+              "terminal serotonin is more than halfway to its first-dose rise within this many hours of the first "
+              "dose ('rises quickly')", "CommonsLinnros2019", "VERIFIED", "validation", at=6.0),
+    Reference("ssri_effect_at_day_1", 0.0, 0.02, "effect (0-1)",
+              "one day after the first dose: serotonin is up, the antidepressant effect is not (the delay is "
+              "downstream)", "CommonsLinnros2019", "VERIFIED", "validation", at=1.0),
+    # --- the effect is slow (STAR*D step 1, citalopram up to 12-14 weeks) ---
+    Reference("ssri_half_of_remissions_by_6_weeks", 0.50, 0.05, "effect(6 wk) / effect(13 wk)",
+              "about half of step-1 remissions occurred within 6 weeks; single-patient stand-in: the effect at "
+              "6 weeks is half its level at 13 weeks (mid 12-14)", "Rush2009", "VERIFIED", "calibration", at=91.0),
+    Reference("ssri_substantial_gain_after_week_8", 0.20, 0.0, "share of the 14-week effect",
+              "'a substantial portion' of responses and remissions came at or after week 8: at least this share "
+              "of the 14-week effect is still to come at week 8 (qualitative; threshold ASSUMED)",
+              "Trivedi2006", "VERIFIED", "validation", at=56.0),
 ]

@@ -1,0 +1,258 @@
+"""Drive a real JupyterLab with Debian's Chromium: shared by tests/test_lab.py and benchmarks/bench_widgets.py.
+
+The server runs on 127.0.0.1 in a temporary folder holding COPIES of the notebooks (JupyterLab autosaves
+outputs into what it opens), with ``KETAMINE_SIM_STATIC`` removed from its environment so every widget is live.
+"""
+
+import contextlib
+import json
+import os
+import pathlib
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+CHAPTERS = sorted((ROOT / "book" / "chapters").glob("*.ipynb"))
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+               "--disable-sync", "--no-first-run"]
+STATIC_ENV = "KETAMINE_SIM_STATIC"
+
+# Every kind of control a chapter may use, with how to move it (see move_control)
+CONTROL_SELECTOR = ", ".join([
+    ".widget-slider:not(.widget-readout)", ".widget-dropdown", ".widget-checkbox", ".widget-toggle-buttons",
+    ".widget-radio", ".widget-button", ".widget-text", ".widget-toggle-button",
+])
+# Anything interactive inside a widget output that the list above does not cover is an error: a control
+# the test cannot move is a control nobody checked.
+INTERACTIVE_SELECTOR = "input, select, textarea, button, .noUi-handle"
+
+
+def chromium_path():
+    """The Chromium binary, or None when it is not installed."""
+    found = shutil.which(CHROMIUM) or (CHROMIUM if pathlib.Path(CHROMIUM).exists() else None)
+    return found
+
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def lab_server(notebooks, startup_timeout=120):
+    """Start JupyterLab on copies of ``notebooks``; yield (base_url, folder).  Stops it on exit."""
+    folder = pathlib.Path(tempfile.mkdtemp(prefix="ketamine-lab-"))
+    for nb in notebooks:
+        shutil.copy(nb, folder / pathlib.Path(nb).name)
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if k != STATIC_ENV}
+    # a private settings/workspace folder: no state leaks in from a user's own JupyterLab
+    env.update(JUPYTERLAB_WORKSPACES_DIR=str(folder / ".ws"), JUPYTERLAB_SETTINGS_DIR=str(folder / ".settings"))
+    news = folder / ".settings" / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings"
+    news.parent.mkdir(parents=True)
+    news.write_text('{"fetchNews": "false", "checkForUpdates": false}')  # no toast, no request to github.io
+    jupyter = pathlib.Path(sys.executable).with_name("jupyter")
+    cmd = [str(jupyter), "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}", "--IdentityProvider.token=",
+           "--ServerApp.password=", "--allow-root", "--LabApp.expose_app_in_browser=True",
+           f"--ServerApp.root_dir={folder}", "--ServerApp.port_retries=0"]
+    log = open(folder / ".server.log", "w")  # noqa: SIM115 -- closed below
+    proc = subprocess.Popen(cmd, cwd=folder, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + startup_timeout
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"JupyterLab exited ({proc.returncode}):\n{(folder / '.server.log').read_text()}")
+            try:
+                with urllib.request.urlopen(f"{base}/api/status", timeout=5) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"JupyterLab did not answer within {startup_timeout} s")
+            time.sleep(0.3)
+        yield base, folder
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def browser():
+    """A headless Debian Chromium driven by playwright."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium_path(), args=LAUNCH_ARGS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+def open_notebook(b, base, name, timeout_s=120):
+    """Open ``name`` in JupyterLab in a new page, wait until its kernel is idle; return the page."""
+    page = b.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(f"{base}/lab/tree/{name}?reset", timeout=timeout_s * 1000)
+    page.wait_for_function(
+        "() => { const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;"
+        " const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;"
+        " return k && k.status === 'idle'; }", timeout=timeout_s * 1000, polling=250)
+    return page
+
+
+_KERNEL_STATUS = "() => window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status"
+
+_CELLS = """() => {
+  const nb = window.jupyterapp.shell.currentWidget.content;
+  return nb.widgets.map((cell, i) => {
+    const m = cell.model;
+    if (m.type !== 'code') return {index: i, type: m.type};
+    const outputs = [];
+    for (let j = 0; j < m.outputs.length; j++) outputs.push(m.outputs.get(j).toJSON());
+    return {index: i, type: 'code', count: m.executionCount, outputs: outputs,
+            source: m.sharedModel.getSource().slice(0, 80)};
+  });
+}"""
+
+
+def cells(page):
+    """Every cell of the open notebook: index, type, and for code cells execution count and outputs (nbformat)."""
+    return page.evaluate(_CELLS)
+
+
+def run_all(page, timeout_s=600):
+    """Run every cell and wait until all code cells have run and the kernel is idle again."""
+    page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        cs = cells(page)
+        done = all(c["count"] is not None for c in cs if c["type"] == "code")
+        if done and page.evaluate(_KERNEL_STATUS) == "idle":
+            return cs
+        page.wait_for_timeout(500)
+    pending = [c["index"] for c in cells(page) if c["type"] == "code" and c["count"] is None]
+    raise TimeoutError(f"cells {pending} had not run after {timeout_s} s")
+
+
+def error_outputs(cs):
+    """Error tracebacks and stderr text in the cells' outputs, as readable strings."""
+    bad = []
+    for c in cs:
+        for out in c.get("outputs", []):
+            if out.get("output_type") == "error":
+                bad.append(f"cell {c['index']} ({c['source']!r}): {out['ename']}: {out['evalue']}")
+            elif out.get("output_type") == "stream" and out.get("name") == "stderr":
+                bad.append(f"cell {c['index']} ({c['source']!r}) wrote to stderr: {''.join(out['text'])[:400]}")
+    return bad
+
+
+def widget_outputs(page):
+    """Locators of the output areas that hold a rendered widget, in notebook order."""
+    return page.locator(".jp-OutputArea-output:has(.jupyter-widgets)").all()
+
+
+def wait_idle(page, timeout_s=60):
+    page.wait_for_function(f"{_KERNEL_STATUS} === 'idle'", timeout=timeout_s * 1000, polling=100)
+
+
+# What "the figure or readout changed" compares: every image source and every HTML text in the output,
+# but not the controls' own readouts (those move even when the kernel is dead).
+_SNAPSHOT = """(el) => {
+  const imgs = Array.from(el.querySelectorAll('img')).map(i => i.getAttribute('src') || '');
+  const html = Array.from(el.querySelectorAll('.widget-html-content, .widget-output .jp-OutputArea-output'))
+    .map(h => h.textContent);
+  const svgs = Array.from(el.querySelectorAll('svg')).map(s => s.outerHTML.length + ':' + s.textContent);
+  return JSON.stringify({imgs, html, svgs});
+}"""
+
+
+def snapshot(output):
+    """What a reader sees in a widget output: its images (src), HTML texts and SVGs."""
+    return json.loads(output.evaluate(_SNAPSHOT))
+
+
+def wait_changed(output, before, timeout_s):
+    """Poll the output until its snapshot differs from ``before``; return the new one (None on timeout)."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        now = snapshot(output)
+        if now != before:
+            return now
+        time.sleep(0.05)
+    return None
+
+
+def controls(output):
+    """Locators of the controls in a widget output, and of interactive elements no control covers."""
+    found = output.locator(CONTROL_SELECTOR).all()
+    covered = output.evaluate(
+        f"""(el) => Array.from(el.querySelectorAll({json.dumps(INTERACTIVE_SELECTOR)}))
+              .filter(x => !x.closest({json.dumps(CONTROL_SELECTOR)}))
+              .map(x => x.outerHTML.slice(0, 120))""")
+    return found, covered
+
+
+def describe_control(control):
+    """A short name for messages: the control's description label, else its classes."""
+    label = control.locator(".widget-label").first
+    if label.count():
+        text = label.text_content().strip()
+        if text:
+            return text
+    return control.get_attribute("class")
+
+
+def move_control(page, control, direction=1):
+    """Move one control by the smallest step a student could make; returns what was done."""
+    cls = control.get_attribute("class") or ""
+    if "widget-slider" in cls:
+        handle = control.locator(".noUi-handle").first
+        now, top = handle.get_attribute("aria-valuenow"), handle.get_attribute("aria-valuemax")
+        key = "ArrowRight" if direction > 0 else "ArrowLeft"
+        if direction > 0 and now is not None and float(now) >= float(top):
+            key = "ArrowLeft"
+        low = handle.get_attribute("aria-valuemin")
+        if direction < 0 and now is not None and float(now) <= float(low):
+            key = "ArrowRight"
+        handle.focus()
+        page.keyboard.press(key)
+        return key
+    if "widget-dropdown" in cls:
+        select = control.locator("select")
+        options = select.locator("option").all()
+        current = select.input_value()
+        other = next(o.get_attribute("value") for o in options if o.get_attribute("value") != current)
+        select.select_option(other)
+        return f"select {other}"
+    if "widget-checkbox" in cls:
+        control.locator("input").click()
+        return "toggle"
+    if "widget-toggle-buttons" in cls or "widget-radio" in cls:
+        choice = control.locator("button:not(.mod-active), input:not(:checked)").first
+        choice.click()
+        return "choose another"
+    if "widget-button" in cls or "widget-toggle-button" in cls:
+        control.click()
+        return "click"
+    if "widget-text" in cls:
+        box = control.locator("input")
+        box.focus()
+        page.keyboard.press("ArrowUp")
+        page.keyboard.press("Enter")
+        return "ArrowUp"
+    raise AssertionError(f"no way to move a control of class {cls!r}")

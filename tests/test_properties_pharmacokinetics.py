@@ -97,3 +97,14 @@ def test_a_longer_infusion_of_the_same_dose_peaks_lower(dose, infusion_min):
     short = pk.plasma_ketamine_uM(infusion_min / 60.0, dose, infusion_min)  # the peak is at the end of infusion
     long = pk.plasma_ketamine_uM(longer_min / 60.0, dose, longer_min)
     assert long <= short * (1 + 1e-9)
+
+
+@FAST
+@given(st.lists(dose_records, min_size=1, max_size=8), st.lists(st.floats(0.0, 96.0), min_size=1, max_size=60))
+def test_fast_superposition_equals_the_plain_sum_over_doses(doses, times):
+    # simulate() folds finished doses into one decaying amount per mode; check it against the plain per-dose sum,
+    # for overlapping doses and unsorted times
+    t = np.array(times)
+    start, duration, amount, route = pk._dose_arrays(doses, 70.0, pk.PK)
+    plain = np.maximum(pk._contributions(t, start, duration, amount, route, pk.PK).sum(axis=0), 0.0)
+    assert np.allclose(_outputs(pk.simulate(doses, t)), plain, rtol=1e-9, atol=1e-12)

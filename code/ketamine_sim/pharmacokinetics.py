@@ -9,8 +9,9 @@ Model (amounts in µmol per kg body weight, concentrations in µM, time in hours
 * norketamine        dN/dt  = f_m k₁₀ A₁ − k_nk N,                      C_nk = N / V_nk
 
 The system is linear, so every dose is solved exactly (eigen-decomposition of the rate matrix, a
-zero-order input of the dose's duration) and doses simply add (superposition): a two-week schedule is
-one vectorised evaluation on the requested time grid, no time stepping.
+zero-order input of the dose's duration) and doses simply add (superposition).  Finished doses are
+folded into one decaying amount per mode, so a two-week schedule costs one exponential per mode and
+time point on the requested grid (about 1 ms for 2000 points), with no time stepping.
 
 Sources and assumptions (ASSUMED = no number in shared/science/facts.md):
 
@@ -41,12 +42,14 @@ Sources and assumptions (ASSUMED = no number in shared/science/facts.md):
 * Input limits: doses up to 20 mg/kg (above the label's largest IM induction dose, 13 mg/kg, the model
   has nothing to stand on); times up to 90 days; infusions 0.1 min to 24 h; body weight 30–250 kg.
 
-Validated (not fitted) against facts.md, see ``literature/pharmacokinetics.py``: plasma in the
-dissociation range during the late infusion, the analgesic range after 0.15 mg/kg, a terminal
-half-life of 2–3 h from the simulated curve, < 5% of the peak left 10 h after the infusion started.
-Known miss: 2 mg/kg IV gives about 4.1–4.6 µM in the first 5 min, below the 5–10 µM quoted for
-general anaesthesia (a two-compartment model with a 12.5-min distribution phase has too large a
-central volume for the first minutes after a bolus).
+Checked against facts.md (``literature/pharmacokinetics.py``; predicted, not fitted): plasma stays in
+the dissociation range (0.42–1.1 µM) over the second half of the infusion; 0.15 mg/kg IV gives the
+analgesic range (0.29–0.67 µM) for 0.5–5 min, at its low end; curve stripping puts the end of the
+distribution phase near 45 min; at most 2⁻⁴ of the peak is left 10 h after the start (the terminal
+half-life read back from the curve is the 2.5-h input).  Known misses: 2 mg/kg IV gives about
+4.1–4.7 µM over 0.5–5 min, below the 5–10 µM quoted for general anaesthesia (with a 12.5-min
+distribution phase the central volume is too large for the first minutes after a bolus; real
+ketamine has a faster, sub-minute mixing phase); and 5.2%, not < 5%, of the peak is left at 10 h.
 """
 
 from dataclasses import dataclass, field
@@ -307,6 +310,7 @@ def _contributions(t_h, start, duration, amount, route, params):
 
     A zero-order input of total ``amount`` over ``duration`` T excites mode λ as
     g(τ) = amount · e^(λ(τ − m)) (e^(λm) − 1)/(λT), m = clip(τ, 0, T); a bolus (T = 0) as amount · e^(λτ).
+    This is the plain (doses × times × modes) form; :func:`_superposed` gives the same sum much faster.
     """
     lam, weights = _modes(params)
     tau = t_h[None, :, None] - start[:, None, None]
@@ -318,6 +322,39 @@ def _contributions(t_h, start, duration, amount, route, params):
     infused = np.where(dur > 0, np.expm1(lam[None, None, :] * m) / lam_t, 1.0)
     g = np.where(started, amount[:, None, None] * np.exp(lam[None, None, :] * (tau - m)) * infused, 0.0)
     return np.einsum("dnm,dom->don", g, weights[route])
+
+
+def _superposed(t_sorted, start, duration, amount, route, params):
+    """Sum over doses of :func:`_contributions` at sorted times ``t_sorted``: array (3, times).
+
+    Once a dose is fully given (t ≥ end e_k) each mode simply decays, amount · φ_k · e^(λ(t − e_k)) with
+    φ_k = (e^(λT) − 1)/(λT).  The finished doses are folded into one modal amount per dose end,
+    Z_j = Z_(j−1) e^(λ(e_j − e_(j−1))) + q_j φ_j, so each time point needs one exponential per mode; doses
+    still running at t add their partial input.  Every exponent is ≤ 0, so nothing overflows.
+    """
+    lam, weights = _modes(params)
+    q = amount[:, None, None] * weights[route]  # (doses, outputs, modes)
+    lam_dur = lam[None, :] * duration[:, None]
+    phi = np.ones_like(lam_dur)
+    running = duration > 0
+    phi[running] = np.expm1(lam_dur[running]) / lam_dur[running]
+    end = start + duration
+    order = np.argsort(end, kind="stable")
+    end_sorted = end[order]
+    kick = q[order] * phi[order][:, None, :]
+    decay = np.exp(lam[None, :] * np.diff(end_sorted, prepend=end_sorted[0])[:, None])
+    z = np.zeros((len(end) + 1,) + q.shape[1:])
+    for j in range(len(end)):
+        z[j + 1] = z[j] * decay[j] + kick[j]
+    n_done = np.searchsorted(end_sorted, t_sorted, side="right")
+    anchor = np.where(n_done > 0, end_sorted[np.maximum(n_done - 1, 0)], t_sorted)
+    out = np.einsum("nom,nm->on", z[n_done], np.exp(lam[None, :] * (t_sorted - anchor)[:, None]))
+    for k in np.flatnonzero(running):
+        lo, hi = np.searchsorted(t_sorted, [start[k], end[k]], side="left")
+        if hi > lo:
+            partial = np.expm1(lam[:, None] * (t_sorted[lo:hi] - start[k])[None, :]) / lam_dur[k][:, None]
+            out[:, lo:hi] += q[k] @ partial
+    return out
 
 
 @dataclass(frozen=True)
@@ -357,13 +394,15 @@ def simulate(doses, t_h, body_weight_kg=70.0, params=PK):
         zero = np.zeros_like(t)
         return PkResult(t, zero, zero.copy(), zero.copy(), {}, "racemic", doses, weight, params)
     start, duration, amount, route = _dose_arrays(doses, weight, params)
-    per_dose = _contributions(flat, start, duration, amount, route, params)
-    # exact sums of positive quantities; clip only floating-point round-off below zero
-    total = np.maximum(per_dose.sum(axis=0), 0.0).reshape((3,) + t.shape)
-    by_form = {}
+    order = np.argsort(flat, kind="stable")
+    sums = {}
     for f in forms:
         mask = np.array([d.form == f for d in doses])
-        by_form[f] = np.maximum(per_dose[mask, 1].sum(axis=0), 0.0).reshape(t.shape)
+        sums[f] = np.empty((3, flat.size))
+        sums[f][:, order] = _superposed(flat[order], start[mask], duration[mask], amount[mask], route[mask], params)
+    # exact sums of positive quantities; clip only floating-point round-off below zero
+    total = np.maximum(sum(sums.values()), 0.0).reshape((3,) + t.shape)
+    by_form = {f: np.maximum(v[1], 0.0).reshape(t.shape) for f, v in sums.items()}
     form = forms[0] if len(forms) == 1 else "mixed"
     return PkResult(t, total[0], total[1], total[2], by_form, form, doses, weight, params)
 

@@ -6,6 +6,8 @@ Equations (V in mV, concentrations in mM for Mg²⁺ and µM for ketamine):
 * NMDA current        I = g · p_glu · B(V) · (V − E_NMDA),   E_NMDA = 0 mV                    (Spruston1995)
 * Ca²⁺ influx         J ∝ g · p_glu · B(V) · max(E_Ca − V, 0), E_Ca from the Nernst equation
 * ketamine block      dθ/dt = o · k · (x (1 − θ) − θ),  x = (Σ c_i / (s K_i))^n,  o = p_glu · B(V)
+* partial trapping    dθ/dt = o · k · (x' (1 − θ) − θ) − k_esc · θ,  x' = x / a_typ,  a = o k / (o k + k_esc)
+* AMPA current        I = g · p_glu · (1 − f_NBQX) · (V − E_AMPA),   E_AMPA = 0 mV, no Mg²⁺ block  (Spruston1995)
 
 Simplifications and assumptions (UNVERIFIED numbers are marked ASSUMED):
 
@@ -27,6 +29,16 @@ Simplifications and assumptions (UNVERIFIED numbers are marked ASSUMED):
   about an hour to equilibrate and a busy one minutes); the fraction of time a receptor has glutamate
   bound at a firing rate r is 1 − exp(−r τ) with τ = 100 ms, the NMDA decay of network models
   (BrunelWang2001, SECONDARY).
+* Partial trapping (:func:`nmda_block_at_activity`, :func:`block_kinetics`): the functions above treat ketamine
+  as fully trapped.  For the circuit, ketamine may also leave a *closed* channel at k_esc = 5·10⁻⁴ /s (ASSUMED,
+  40× slower than leaving an open one).  Then the steady state does depend on activity:
+  θ∞ = a x' / (1 + a x').  x' is scaled so that at a typical activity of 20 Hz (ASSUMED: the repeatedly activated
+  receptors of the recordings behind Gerhard2020, and the chapter's "busy" cell) the block equals
+  :func:`nmda_block_fraction`, so the Gerhard2020 calibration holds there; quieter cells are blocked less.
+  That tonically active interneurons are blocked more for this reason is a HYPOTHESIS (claims.md #11).
+* AMPA receptors: no Mg²⁺ block, reversal at 0 mV (Spruston1995); ``g`` is a 1 nS scale (ASSUMED).  NBQX blocks
+  a fraction 0.95 (ASSUMED "near-complete": facts.md gives no number).  :func:`ampa_throughput` takes AMPA
+  activation to be proportional to glutamate (receptors far from saturation, ASSUMED).
 """
 
 from dataclasses import dataclass
@@ -276,3 +288,163 @@ def dose_response(conc_uM=None, forms=FORMS):
     """Steady-state block of each form over ``conc_uM`` (default 0.01–100 µM, log-spaced)."""
     c = np.logspace(-2, 2, 161) if conc_uM is None else in_range("conc_uM", conc_uM, *CONC_RANGE_UM, "uM")
     return DoseResponse(c, {f: nmda_block_fraction(c, f) for f in forms}, {f: half_block_conc_uM(f) for f in forms})
+
+
+# --- AMPA receptors and NBQX ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AmpaChannel:
+    """Conductance scale, reversal potential and NBQX block of the AMPA receptor channel."""
+
+    g_max_nS: float = 1.0  # ASSUMED scale
+    e_rev_mV: float = reference("ampa_reversal_potential").value  # Spruston1995
+    nbqx_block: float = 0.95  # ASSUMED: near-complete block by NBQX; facts.md has no number
+
+
+AMPA = AmpaChannel()
+GLUTAMATE_REL_RANGE = (0.0, 100.0)
+
+
+def _nbqx_blocked(nbqx, channel):
+    """Fraction of AMPA receptors blocked: ``True``/``False`` use the default, a number 0–1 is taken as is."""
+    if isinstance(nbqx, (bool, np.bool_)):
+        return channel.nbqx_block if nbqx else 0.0
+    return in_range("nbqx", nbqx, 0.0, 1.0, "(fraction blocked)")
+
+
+def ampa_current_pA(v_mV, glutamate_bound, nbqx=False, channel=AMPA):
+    """AMPA receptor current (pA, inward negative): I = g · p_glu · (1 − f_NBQX) · (V − E_AMPA).
+
+    No Mg²⁺ block; reversal ≈ 0 mV (Spruston1995).  ``nbqx`` is ``True``/``False`` (default block 0.95,
+    ASSUMED) or the fraction of receptors blocked, 0–1.
+    """
+    v = in_range("v_mV", v_mV, *V_RANGE_MV, "mV")
+    p = _bound("glutamate_bound", glutamate_bound)
+    return channel.g_max_nS * p * (1.0 - _nbqx_blocked(nbqx, channel)) * (v - channel.e_rev_mV)
+
+
+def ampa_throughput(glutamate_rel, nbqx=False, channel=AMPA):
+    """AMPA receptor activation relative to the drug-free baseline for glutamate ``glutamate_rel`` (1 = baseline).
+
+    A = G_rel · (1 − f_NBQX): receptors are taken to be far from saturation, so activation follows glutamate
+    linearly (ASSUMED).  1.0 at baseline without NBQX.
+    """
+    g = in_range("glutamate_rel", glutamate_rel, *GLUTAMATE_REL_RANGE, "(relative to baseline)")
+    return g * (1.0 - _nbqx_blocked(nbqx, channel))
+
+
+# --- use-dependent block with partial trapping --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TrappingEscape:
+    """Slow escape of ketamine from closed (trapped) channels, and the activity the calibration refers to."""
+
+    k_escape_per_s: float = 5e-4  # ASSUMED: 40× slower than leaving an open channel (k = 0.02 /s)
+    typical_rate_hz: float = 20.0  # ASSUMED: activity at which the Gerhard2020 block applies
+    typical_v_mV: float = -65.0  # ASSUMED, as in open_fraction
+
+
+ESCAPE = TrappingEscape()
+T_RANGE_H = (0.0, 1.0e4)
+
+
+def _access(rate_hz, v_mV, mg_mM, params, escape):
+    """a = o k / (o k + k_esc): how much of the full-trapping odds a cell firing at ``rate_hz`` reaches."""
+    ok = open_fraction(rate_hz, v_mV, mg_mM) * params.k_unblock_per_s
+    total = ok + escape.k_escape_per_s
+    return np.divide(ok, total, out=np.zeros_like(total, dtype=float), where=total > 0)
+
+
+def _intrinsic_odds(conc_uM, form, params, escape):
+    """x / a_typ: the odds of block on a channel that is always open, scaled so that the typical cell gets x."""
+    a_typ = _access(escape.typical_rate_hz, escape.typical_v_mV, 1.0, params, escape)
+    return _block_odds(conc_uM, form, params) / a_typ
+
+
+def nmda_block_at_activity(conc_uM, rate_hz, form="racemic", v_mV=-65.0, mg_mM=1.0, params=KETAMINE_BLOCK,
+                           escape=ESCAPE):
+    """Steady-state NMDA block at ``conc_uM`` (µM) on a cell whose synapses are active at ``rate_hz`` (Hz).
+
+    θ∞ = a x' / (1 + a x'), a = o k / (o k + k_esc), x' = x / a_typ, o = :func:`open_fraction`.  With a slow
+    escape from closed channels (partial trapping, k_esc ASSUMED) busier cells are blocked more; at the typical
+    rate (20 Hz, −65 mV, 1 mM Mg²⁺) this equals :func:`nmda_block_fraction` (Gerhard2020 calibration).
+    Arrays broadcast.  That interneurons are blocked more *because* they fire more is a HYPOTHESIS (claim #11).
+    """
+    one_of("form", form, FORMS)
+    c = in_range("conc_uM", conc_uM, *CONC_RANGE_UM, "uM")
+    y = _access(rate_hz, v_mV, mg_mM, params, escape) * _intrinsic_odds(c, form, params, escape)
+    return y / (1.0 + y)
+
+
+@dataclass(frozen=True)
+class BlockKinetics:
+    """NMDA block over time for a time-varying ketamine concentration, one row per activity level."""
+
+    t_h: np.ndarray  # time, h
+    conc_uM: np.ndarray  # ketamine concentration, µM
+    rate_hz: np.ndarray  # activity of each row, Hz
+    block: np.ndarray  # fraction blocked, shape rate_hz.shape + t_h.shape
+    steady_state: np.ndarray  # block each row would settle at if the concentration were held, same shape
+    tau_min: np.ndarray  # relaxation time constant at each moment, min, same shape
+
+
+def _time_axis(t_h):
+    t = in_range("t_h", t_h, *T_RANGE_H, "h")
+    if t.ndim != 1 or t.size < 1:
+        raise ValueError(f"t_h has shape {t.shape}; allowed: a 1-D array of at least one time in h")
+    step = np.diff(t)
+    if np.any(step <= 0):
+        raise ValueError(f"t_h={t[1:][step <= 0][0]:g} h does not increase; allowed: strictly increasing times")
+    return t
+
+
+def _concentration_course(conc_uM, t):
+    c = in_range("conc_uM", conc_uM, *CONC_RANGE_UM, "uM")
+    if c.ndim == 0:
+        c = np.full(t.shape, float(c))
+    if c.shape != t.shape:
+        raise ValueError(f"conc_uM has shape {c.shape}; allowed: a number or the shape of t_h {t.shape}")
+    return c
+
+
+def _relax(decay, drive, start):
+    """θ[n+1] = θ[n] · decay[n] + drive[n] along the last axis (exact for coefficients constant in a step)."""
+    out = np.empty(decay.shape[:-1] + (decay.shape[-1] + 1,))
+    for idx in np.ndindex(decay.shape[:-1]):
+        theta, row = float(start[idx]), [float(start[idx])]
+        for d, q in zip(decay[idx].tolist(), drive[idx].tolist(), strict=True):
+            theta = theta * d + q
+            row.append(theta)
+        out[idx] = row
+    return out
+
+
+def block_kinetics(t_h, conc_uM, rate_hz, form="racemic", v_mV=-65.0, mg_mM=1.0, block0=0.0,
+                   params=KETAMINE_BLOCK, escape=ESCAPE):
+    """Block θ(t) of NMDA receptors for a concentration course ``conc_uM`` (µM, shape of ``t_h``, h).
+
+    dθ/dt = o k (x' (1 − θ) − θ) − k_esc θ, integrated exactly for coefficients held at each step's mean
+    concentration.  ``rate_hz`` may be an array (one row per population); ``block0`` is the block at t_h[0].
+    """
+    one_of("form", form, FORMS)
+    t = _time_axis(t_h)
+    c = _concentration_course(conc_uM, t)
+    r = np.asarray(in_range("rate_hz", rate_hz, *RATE_RANGE_HZ, "Hz"))
+    start = np.broadcast_to(in_range("block0", block0, 0.0, 1.0, "(fraction)"), r.shape)
+    ok = (open_fraction(r, v_mV, mg_mM) * params.k_unblock_per_s)[..., None]  # per s
+    x = _intrinsic_odds(c, form, params, escape)
+    lam = ok * (1.0 + x) + escape.k_escape_per_s  # relaxation rate, per s
+    beta = ok * x
+    theta_inf = np.divide(beta, lam, out=np.zeros_like(lam), where=lam > 0)
+    if t.size > 1:
+        lam_mid = 0.5 * (lam[..., 1:] + lam[..., :-1])
+        inf_mid = np.divide(0.5 * (beta[..., 1:] + beta[..., :-1]), lam_mid, out=np.zeros_like(lam_mid),
+                            where=lam_mid > 0)
+        decay = np.exp(-lam_mid * np.diff(t) * 3600.0)
+        block = _relax(decay, inf_mid * (1.0 - decay), start)
+    else:
+        block = np.asarray(start, dtype=float)[..., None].copy()
+    tau = np.divide(1.0, lam * 60.0, out=np.full_like(lam, np.inf), where=lam > 0)
+    return BlockKinetics(t, c, r, block, theta_inf, tau)

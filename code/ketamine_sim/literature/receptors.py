@@ -13,6 +13,8 @@ REFERENCES = [
               "equation"),
     Reference("nmda_reversal_potential", 0.0, 2.0, "mV", "rat CA3/CA1 dendritic patches", "Spruston1995",
               "VERIFIED", "input"),
+    Reference("ampa_reversal_potential", 0.0, 2.0, "mV", "rat CA3/CA1 dendritic patches", "Spruston1995",
+              "VERIFIED", "input"),
     # --- ketamine at the NMDA receptor channel site ([3H]MK-801 binding, rat brain) ---
     Reference("ki_S_ketamine", 0.30, 0.0, "uM", "[3H]MK-801 site, rat brain homogenate", "Ebert1997",
               "VERIFIED", "input"),

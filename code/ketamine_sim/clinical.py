@@ -1,0 +1,260 @@
+"""The clinical time course: how much better a patient feels, hours to weeks after SSRIs or ketamine.
+
+Ketamine (time ``t_h`` in hours from the first dose):
+
+* dose schedule → brain ketamine (:mod:`ketamine_sim.pharmacokinetics`), S-ketamine converted to the racemic
+  concentration that blocks NMDA receptors as much (:mod:`ketamine_sim.receptors`, Ebert1997 affinities)
+* brain ketamine → the two components of :mod:`ketamine_sim.plasticity`: fast **functional** potentiation F(t)
+  and slow **structural** extra spine density S(t) = spine_density − 1
+* symptom model     D = w_F · F / F₁ + w_S · S / S₁,    E = D / (D + K)
+
+F₁ and S₁ are the peaks of F and S after one standard infusion (0.5 mg/kg over 40 min; Berman2000), so one
+standard infusion gives D ≈ 1 at its peak, and E = 1 only as D grows without bound: 0 = no effect, 1 = the
+model's maximum.  SSRIs: :func:`ssri_effect` is :func:`ketamine_sim.monoamines.effect` (see there).
+
+**The two-component split is a HYPOTHESIS** (claims #31): a modelling abstraction motivated by mouse data
+(ModaSava2019: the first behavioural response does not need new spines, keeping it does; Phoumthipphavong2016:
+spines stay raised about two weeks).  Its weights and time constants are assumed or fitted, not measured in
+people.  Human data in fact disagree with one consequence: here rapamycin removes the structural component and
+so shortens the effect, whereas oral rapamycin in patients *prolonged* the response (Abdallah2020Rapamycin;
+claims #16 DEBATED).
+
+Simplifications and assumptions (numbers without a facts.md source are marked ASSUMED):
+
+* One deterministic "average patient"; no placebo response except the fixed midazolam term of
+  :func:`madrs_change`, no individual differences, no response/remission statistics.  Population results such
+  as Phillips2019's 59% response, the median of 3 infusions to respond, or the SUSTAIN-1 hazard ratios of
+  Daly2019 are therefore **not** reproduced; only their direction (repeated dosing adds up, continued dosing
+  keeps the effect) is.
+* Weights w_F = w_S = 0.5 (ASSUMED: equal shares at the single-dose peak, so the first day stands mostly on the
+  functional part and later days on the structural one, after ModaSava2019) and K = 1 (ASSUMED: one infusion
+  gives half the model's maximum, leaving room for repeated doses to add up).
+* Relapse: the effect falls below a threshold, and the threshold is *defined* as the effect left 8.5 days after
+  one standard infusion, the middle of the typical 3–14 days (Abdallah2020Rapamycin): a calibration, not a
+  prediction.  That repeated and weekly infusions then keep the effect above it (Phillips2019) is a check.
+* MADRS points: a change of −(8.8 + M · E) points, the 8.8 being the midazolam group's 24-h change
+  (Murrough2013) held constant (ASSUMED: valid only around 24 h), and M fitted so that one standard infusion
+  gives the ketamine group's −16.5 at 24 h (Murrough2013): a calibration.
+* Esketamine acts through S-ketamine only and its NMDA block is converted to an equivalent racemic
+  concentration; all other S/R differences (claims #26 DEBATED) and the metabolites (claims #27) are ignored.
+* The plasticity stage is fed a brain concentration sampled every 5 min for 8 h after each dose start and
+  every 30 min otherwise (the drug is smooth and nearly gone by then).
+"""
+
+import functools
+from dataclasses import dataclass
+
+import numpy as np
+
+from ketamine_sim import monoamines, pharmacokinetics, plasticity, receptors
+from ketamine_sim._checks import in_range
+from ketamine_sim.literature import reference
+
+T_RANGE_H = (0.0, min(pharmacokinetics.T_MAX_H, plasticity.T_RANGE_H[1]))
+DOSE_RANGE_MG_PER_KG = pharmacokinetics.DOSE_RANGE_MG_PER_KG
+COMPONENT_RANGE = (0.0, 1.0e3)  # components in units of their single-infusion peak
+_FINE_STEP_H, _FINE_SPAN_H, _COARSE_STEP_H = 5.0 / 60.0, 8.0, 0.5
+
+
+@dataclass(frozen=True)
+class SymptomParams:
+    """How the functional and structural components add up to an antidepressant effect (module docstring)."""
+
+    functional_weight: float = 0.5  # ASSUMED (ModaSava2019: first response without new spines)
+    structural_weight: float = 0.5  # ASSUMED (ModaSava2019: new spines keep the response)
+    half_saturation: float = 1.0  # ASSUMED: one standard infusion gives half the model's maximum
+    relapse_after_single_days: float = reference("single_infusion_relapse").value  # Abdallah2020Rapamycin
+
+
+SYMPTOMS = SymptomParams()
+
+
+def symptom_effect(functional, structural, params=SYMPTOMS):
+    """Antidepressant effect (0–1) from the functional and structural components (arrays, same shape).
+
+    Each component is in units of its peak after one standard infusion (≥ 0).  D = w_F F + w_S S,
+    E = D / (D + K).  The split into two components is a HYPOTHESIS (claims #31).
+    """
+    f = in_range("functional", functional, *COMPONENT_RANGE, "(x single-infusion peak)")
+    s = in_range("structural", structural, *COMPONENT_RANGE, "(x single-infusion peak)")
+    in_range("half_saturation", params.half_saturation, 1e-6, 1e6)
+    in_range("functional_weight", params.functional_weight, 0.0, 1e6)
+    in_range("structural_weight", params.structural_weight, 0.0, 1e6)
+    drive = params.functional_weight * f + params.structural_weight * s
+    return drive / (drive + params.half_saturation)
+
+
+# --- the pipeline: doses → brain ketamine → plasticity → components -------------------------------------
+
+_AFFINITY_TO_RACEMIC = {f: receptors.half_block_conc_uM("racemic") / receptors.half_block_conc_uM(f)
+                        for f in receptors.FORMS}
+
+
+def _drive_times(t_max_h, starts_h):
+    """Increasing sample times for the brain concentration: fine after each dose start, coarse elsewhere."""
+    coarse = np.arange(0.0, t_max_h + _COARSE_STEP_H, _COARSE_STEP_H)
+    fine = (np.asarray(starts_h, dtype=float)[:, None] + np.arange(0.0, _FINE_SPAN_H, _FINE_STEP_H)).ravel()
+    t = np.unique(np.round(np.concatenate([coarse, fine, [t_max_h]]), 6))  # no sub-ms steps
+    return t[t <= t_max_h]
+
+
+def _as_doses(doses):
+    doses = (doses,) if isinstance(doses, pharmacokinetics.Dose) else tuple(doses)
+    if not doses or not all(isinstance(d, pharmacokinetics.Dose) for d in doses):
+        raise ValueError(f"doses={doses!r} is not allowed; give one or more pharmacokinetics.Dose records "
+                         "(e.g. pharmacokinetics.standard_infusion())")
+    return doses
+
+
+@dataclass(frozen=True)
+class ClinicalResult:
+    """Ketamine's antidepressant effect and what carries it, at the times ``t_h`` (hours from the first dose)."""
+
+    t_h: np.ndarray
+    brain_uM: np.ndarray  # brain ketamine as the racemic concentration blocking NMDA receptors as much
+    potentiation: np.ndarray  # plasticity's functional component (fraction)
+    spine_density: np.ndarray  # plasticity's structural component (1 = depressed baseline)
+    functional: np.ndarray  # potentiation in units of its single-infusion peak
+    structural: np.ndarray  # extra spines in units of their single-infusion peak
+    effect: np.ndarray  # antidepressant effect, 0 (none) .. 1 (model's maximum)
+    relapse_threshold: float  # effect below which the patient counts as relapsed
+    doses: tuple
+
+
+def _raw(t_max_h, doses, body_weight_kg, switches):
+    """Brain ketamine, potentiation and spine density on the internal drive grid."""
+    grid = _drive_times(t_max_h, [round(d.start_h, 6) for d in doses])
+    pk = pharmacokinetics.simulate(doses, grid, body_weight_kg)
+    brain = sum(c * _AFFINITY_TO_RACEMIC[f] for f, c in pk.brain_by_form_uM.items())
+    brain = np.minimum(brain, plasticity.CONC_RANGE_UM[1])
+    pl = plasticity.simulate(grid, brain, **switches)
+    return grid, brain, pl.potentiation, pl.spine_density
+
+
+@functools.lru_cache(maxsize=1)
+def _single_infusion_peaks():
+    """Peaks of potentiation and of extra spine density after one standard 0.5 mg/kg, 40-min infusion."""
+    _, _, pot, spines = _raw(21 * 24.0, (pharmacokinetics.standard_infusion(),), 70.0, {})
+    return float(pot.max()), float(spines.max() - 1.0)
+
+
+def _components(potentiation, spine_density):
+    f1, s1 = _single_infusion_peaks()
+    return np.maximum(potentiation, 0.0) / f1, np.maximum(spine_density - 1.0, 0.0) / s1
+
+
+@functools.lru_cache(maxsize=8)
+def relapse_threshold(params=SYMPTOMS):
+    """Effect below which the model patient counts as relapsed (0–1).
+
+    Defined as the effect left ``relapse_after_single_days`` after one standard infusion (default 8.5 days, the
+    middle of the typical 3–14 days, Abdallah2020Rapamycin): a calibration of the threshold.
+    """
+    days = in_range("relapse_after_single_days", params.relapse_after_single_days, 2.0, 60.0, "days")
+    *_, effect = _evaluate(24.0 * days, (pharmacokinetics.standard_infusion(),), {}, 70.0, params)
+    return float(effect)
+
+
+def _evaluate(t, doses, switches, body_weight_kg, params):
+    """Brain ketamine, both plasticity outputs, both components and the effect at the validated times ``t``."""
+    t_max = max(float(np.max(t, initial=0.0)), _COARSE_STEP_H)
+    grid, brain, pot, spines = _raw(t_max, doses, body_weight_kg, switches)
+    brain, pot, spines = (np.interp(t, grid, v) for v in (brain, pot, spines))
+    functional, structural = _components(pot, spines)
+    return brain, pot, spines, functional, structural, symptom_effect(functional, structural, params)
+
+
+def simulate(t_h, doses, *, nbqx=False, rapamycin=False, spine_formation=True, body_weight_kg=70.0,
+             params=SYMPTOMS):
+    """Effect of a ketamine or esketamine schedule at ``t_h`` (hours from the first dose, 0–2160; any order).
+
+    ``doses``: a :class:`ketamine_sim.pharmacokinetics.Dose` or a sequence of them.  Switches are passed to the
+    plasticity stage (AMPA block, mTORC1 block, no new spines).  Returns a :class:`ClinicalResult`.
+    """
+    doses = _as_doses(doses)
+    t = in_range("t_h", t_h, *T_RANGE_H, "h")
+    switches = {"nbqx": nbqx, "rapamycin": rapamycin, "spine_formation": spine_formation}
+    parts = _evaluate(t, doses, switches, body_weight_kg, params)
+    return ClinicalResult(t, *parts, relapse_threshold(params), doses)
+
+
+def schedule_effect(t_h, doses, params=SYMPTOMS):
+    """Antidepressant effect (0–1) at ``t_h`` hours for a schedule of ``doses``; see :func:`simulate`."""
+    return simulate(t_h, doses, params=params).effect
+
+
+def single_infusion_effect(t_h, dose_mg_per_kg=0.5, infusion_min=40.0, params=SYMPTOMS):
+    """Antidepressant effect (0–1) at ``t_h`` hours after the start of one IV infusion (default 0.5 mg/kg/40 min).
+
+    Fast functional plus slow structural component (claims #31, a HYPOTHESIS); onset within hours, peak around
+    a day, gone within days to two weeks.
+    """
+    dose = float(in_range("dose_mg_per_kg", dose_mg_per_kg, *DOSE_RANGE_MG_PER_KG, "mg/kg"))
+    return schedule_effect(t_h, pharmacokinetics.standard_infusion(0.0, dose, infusion_min), params)
+
+
+def ssri_effect(t_days, hypothesis="autoreceptor"):
+    """Antidepressant effect (0–1) after ``t_days`` days of daily SSRI treatment (0–730 days).
+
+    Serotonin rises within hours, the effect over weeks (claims #1); ``hypothesis`` "autoreceptor" or
+    "plasticity" says what is slow (claims #3, DEBATED).  See :mod:`ketamine_sim.monoamines`.
+    """
+    return monoamines.effect(t_days, hypothesis)
+
+
+# --- schedules and readouts ----------------------------------------------------------------------------
+
+def repeated_infusions(weekly_maintenance=0, dose_mg_per_kg=0.5):
+    """Six 0.5 mg/kg infusions over two weeks (Phillips2019), then ``weekly_maintenance`` weekly infusions.
+
+    Weekly doses start one week after the last of the six (day 11 + 7, ...).
+    """
+    n = int(in_range("weekly_maintenance", weekly_maintenance, 0, 10, "infusions"))
+    dose = float(in_range("dose_mg_per_kg", dose_mg_per_kg, *DOSE_RANGE_MG_PER_KG, "mg/kg"))
+    six = pharmacokinetics.six_infusions_two_weeks(dose)
+    last = six[-1].start_h
+    return six + tuple(pharmacokinetics.standard_infusion(last + 7 * 24.0 * (k + 1), dose) for k in range(n))
+
+
+def esketamine_course(maintenance_weeks=4, dose_mg=56.0):
+    """Spravato for resistant depression: twice weekly for 4 weeks, then ``maintenance_weeks`` weekly doses."""
+    return pharmacokinetics.esketamine_schedule(dose_mg, dose_mg, maintenance_weeks)
+
+
+def relapse_time_h(doses, params=SYMPTOMS, horizon_h=60 * 24.0, **switches):
+    """Hours from the start of the last dose until the effect falls below :func:`relapse_threshold` for good.
+
+    0 if the effect never reaches the threshold after the last dose; ``inf`` if it is still above it
+    ``horizon_h`` hours later (default 60 days; cut at the model's 90-day range).
+    """
+    doses = _as_doses(doses)
+    last = max(d.start_h for d in doses)
+    horizon = min(float(in_range("horizon_h", horizon_h, 1.0, T_RANGE_H[1], "h")), T_RANGE_H[1] - last)
+    t = np.arange(last, last + horizon + 0.25, 0.25)
+    r = simulate(t, doses, params=params, **switches)
+    above = np.flatnonzero(r.effect >= r.relapse_threshold)
+    if above.size == 0:
+        return 0.0
+    if above[-1] == t.size - 1:
+        return float("inf")
+    return float(t[above[-1] + 1] - last)
+
+
+def madrs_change(effect, include_placebo=True):
+    """MADRS change (points, negative = better) for an ``effect`` (0–1), as read 24 h after dosing.
+
+    −(8.8 + M · E): 8.8 is the midazolam group's 24-h change and M is fitted so that one standard infusion gives
+    the ketamine group's −16.5 (Murrough2013, a calibration).  ``include_placebo=False`` returns −M · E only.
+    """
+    e = in_range("effect", effect, 0.0, 1.0, "(0-1)")
+    return -(_PLACEBO_POINTS * bool(include_placebo) + madrs_points_per_effect() * e)
+
+
+_PLACEBO_POINTS = -reference("murrough2013_madrs_24h_midazolam").value  # 8.8 points (Murrough2013)
+
+
+@functools.lru_cache(maxsize=1)
+def madrs_points_per_effect():
+    """M: MADRS points per unit effect, fitted to Murrough2013 (ketamine −16.5 vs midazolam −8.8 at 24 h)."""
+    ket = reference("murrough2013_madrs_24h_ketamine")
+    return (-ket.value - _PLACEBO_POINTS) / float(single_infusion_effect(ket.at))

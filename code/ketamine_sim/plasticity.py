@@ -62,14 +62,32 @@ Simplifications and assumptions (every number without a source is ASSUMED):
   in Li2010, Autry2011 and ModaSava2019 are UNVERIFIED (facts.md section 10).  The time constants are
   therefore ASSUMED: τ_eEF2 = 0.25 h, τ_BDNF = 0.5 h, τ_TrkB = 0.25 h, τ_mTORC1 = 0.5 h, τ_synthesis = 3 h,
   τ_potentiation = 24 h, τ_window = 24 h.
-* Spine elimination rate k_e = 0.25 per day (1/k_e = 4 days) is ASSUMED and chosen so that one dose keeps
+* Spine elimination rate k_e = 0.2 per day (1/k_e = 5 days) is ASSUMED and chosen so that one dose keeps
   density raised for about two weeks (Phoumthipphavong2016): that finding is a calibration, not a test.
+  It is an effective turnover of the spines that matter here, not a measured baseline turnover.
 * Gains are ASSUMED and illustrative (the size of the spine increase in the papers is not in our facts):
   w_s = w_r = 1, K = 0.5, share of eEF2 kinase activity driven by resting NMDA Ca²⁺ s = 0.8, formation gain
   g = 1.5, potentiation gain g_F = 1, window gain g_θ = 3.  NBQX and rapamycin are full blocks (1.0).
 * A scalar ``ketamine_uM`` is the peak brain concentration of one standard 40-min infusion; its shape is
   that of :func:`ketamine_sim.pharmacokinetics.brain_ketamine_uM` scaled to the peak.  Rodent doses are
-  mapped onto the same shape (their faster kinetics are ignored).
+  mapped onto the same shape (their faster kinetics are ignored); 10 mg/kg in mice is taken as a 1 µM peak
+  (ASSUMED, the human antidepressant brain level of Gerhard2020).
+* Numerics: exact integration for inputs linear between nodes, 5-min steps from each dose (or driver change)
+  to 24 h after it and 30-min steps elsewhere; results are interpolated linearly onto ``t_h``.
+
+What the model does and does not reproduce (see ``literature/plasticity.py`` and the tests):
+
+* Reproduced: spines raised about two weeks by formation alone (Phoumthipphavong2016, calibration);
+  rapamycin and NBQX abolish the rise (Li2010; Maeng2008) and NBQX the functional component (Zanos2016),
+  both built in; eEF2 dephosphorylation and BDNF without a surge (Autry2011, built in); the functional
+  component first, spines for persistence (ModaSava2019); formation raised at 72–132 h of daily dosing
+  (Pryazhnikov2018).
+* NOT reproduced: Pryazhnikov2018 saw no rise in formation at 6–24 h of daily dosing (somatosensory cortex,
+  female mice); here formation rises within hours of every dose.
+* Dose: up to about 1.5 µM spines and potentiation rise with concentration at every time.  Above ~2 µM the surge
+  route shrinks (the circuit's inverted U, Moghaddam1997) while the block-at-rest route keeps growing, so in
+  the first hours spines and potentiation dip very slightly (< 0.2% of their rise) with dose; their peaks
+  still rise with dose over the whole range.  Whether anaesthetic doses build more spines is not known to us.
 """
 
 from dataclasses import dataclass
@@ -106,7 +124,7 @@ class PlasticityParams:
     tau_mtor_h: float = 0.5  # ASSUMED (Li2010: "rapid"; ≈1 h UNVERIFIED)
     tau_synth_h: float = 3.0  # ASSUMED
     formation_gain: float = 1.5  # ASSUMED
-    elimination_per_day: float = 0.25  # ASSUMED, calibrated to Phoumthipphavong2016 (raised ~2 weeks)
+    elimination_per_day: float = 0.2  # ASSUMED, calibrated to Phoumthipphavong2016 (raised ~2 weeks)
     tau_potentiation_h: float = 24.0  # ASSUMED (decays over days; ModaSava2019)
     potentiation_gain: float = 1.0  # ASSUMED
     tau_window_h: float = 24.0  # ASSUMED (claim #24 HYPOTHESIS)

@@ -187,6 +187,11 @@ def test_washout_returns_the_circuit_to_baseline():
     assert course.pyramidal_block.max() > 0.05 and course.pyramidal_block[-1] < 1e-3
 
 
+def test_single_time_point_is_the_drug_free_start():
+    course = circuit.simulate([3.0], 5.0)
+    assert course.glutamate_rel.tolist() == [1.0] and course.pyramidal_block.tolist() == [0.0]
+
+
 def test_simulate_without_drug_stays_at_baseline():
     course = circuit.simulate(np.linspace(0, 5, 50), 0.0)
     assert np.all(course.glutamate_rel == 1.0) and np.all(course.pyramidal_block == 0.0)
@@ -206,6 +211,12 @@ def test_calibrated_circuit_has_sensible_parameters():
     (lambda: circuit.simulate([0.0, 1.0], [1.0, np.nan]), "ketamine_uM"),
     (lambda: circuit.simulate([-1.0, 1.0], 1.0), "t_h"),
     (lambda: circuit.steady_state(1.0, params=replace(circuit.CIRCUIT, w_e_to_e=1.2)), "w_e_to_e"),
+    (lambda: circuit.steady_state(1.0, params=replace(circuit.CIRCUIT, nmda_share_pyramidal=1.5)),
+     "nmda_share_pyramidal"),
+    (lambda: circuit.simulate([0.0, 1.0], 1.0, params=replace(circuit.CIRCUIT, pyramidal_lag_min=-1.0)),
+     "pyramidal_lag_min"),
+    (lambda: circuit.steady_state(1.0, params=replace(circuit.CIRCUIT, w_i_to_e=float("nan"))), "w_i_to_e"),
+    (lambda: circuit.steady_state(1.0, params=replace(circuit.CIRCUIT, w_e_to_i=30.0)), "negative external drive"),
 ])
 def test_bad_input_names_the_parameter(call, name):
     with pytest.raises(ValueError, match=name):

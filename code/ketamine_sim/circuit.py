@@ -119,6 +119,14 @@ CIRCUIT = replace(Microcircuit(), w_i_to_e=_calibrate_inhibition(replace(Microci
 def _check(p):
     if not np.isfinite(p.w_i_to_e):
         raise ValueError("params.w_i_to_e=nan is not set; allowed: a finite weight (use circuit.CIRCUIT)")
+    in_range("params.pyramidal_rate_hz", p.pyramidal_rate_hz, 0.01, receptors.RATE_RANGE_HZ[1], "Hz")
+    in_range("params.interneuron_rate_hz", p.interneuron_rate_hz, 0.01, receptors.RATE_RANGE_HZ[1], "Hz")
+    in_range("params.nmda_share_pyramidal", p.nmda_share_pyramidal, 0.0, 1.0)
+    in_range("params.nmda_share_interneuron", p.nmda_share_interneuron, 0.0, 1.0)
+    in_range("params.basal_glutamate_share", p.basal_glutamate_share, 0.0, 0.99)
+    in_range("params.pyramidal_lag_min", p.pyramidal_lag_min, 0.0, 1440.0, "min")
+    in_range("params.w_e_to_i", p.w_e_to_i, 0.0, 1e3)
+    in_range("params.w_i_to_e", p.w_i_to_e, 0.0, 1e3)
     if p.h_i < 0 or p.h_e < 0:
         raise ValueError(f"params give negative external drive (h_E={p.h_e:g}, h_I={p.h_i:g}); allowed: >= 0")
     if p.w_e_to_e >= 1:

@@ -210,7 +210,8 @@ def nmda_block_fraction(conc_uM, form="racemic", params=KETAMINE_BLOCK):
     """Steady-state fraction of NMDA current blocked by ketamine at ``conc_uM`` (µM); ``form`` racemic/S/R.
 
     θ∞ = x / (1 + x), x = (Σ c_i / (s K_i))^n.  For a trapping blocker this is reached at any activity, given
-    time; see :func:`block_time_course` for how long that takes.
+    time; see :func:`block_time_course` for how long that takes.  With partial trapping it is the block at the
+    typical activity (20 Hz); :func:`nmda_block_at_activity` gives it at other rates.
     """
     x = _block_odds(conc_uM, form, params)
     return x / (1.0 + x)

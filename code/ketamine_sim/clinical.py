@@ -37,8 +37,15 @@ Simplifications and assumptions (numbers without a facts.md source are marked AS
   gives the ketamine group's −16.5 at 24 h (Murrough2013): a calibration.
 * Esketamine acts through S-ketamine only and its NMDA block is converted to an equivalent racemic
   concentration; all other S/R differences (claims #26 DEBATED) and the metabolites (claims #27) are ignored.
-* The plasticity stage is fed a brain concentration sampled every 5 min for 8 h after each dose start and
-  every 30 min otherwise (the drug is smooth and nearly gone by then).
+* The plasticity stage is fed a brain concentration sampled every 5 min for 3 h after each dose start and
+  every 30 min otherwise (changes < 1e-4 in the effect against 5-min sampling for 8 h).
+
+Checks (``literature/clinical.py``): onset within about 2 h (Zarate2006), peak around a day (Fava2020), benefit
+outlasting the drug (Berman2000), six infusions acting more than one and weekly infusions keeping the effect
+(Phillips2019) are predictions; relapse in 3–14 days (Abdallah2020Rapamycin) and the 24-h MADRS changes
+(Murrough2013) are calibrations.  Not reproduced: esketamine at day 28 of TRANSFORM-2 gives a drug-specific
+change of about −7 MADRS points here against −4.0 published (95% CI −7.31 to −0.64; Popova2019), so the model
+overstates esketamine (its MADRS scale comes from IV racemic ketamine against midazolam).
 """
 
 import functools
@@ -53,7 +60,7 @@ from ketamine_sim.literature import reference
 T_RANGE_H = (0.0, min(pharmacokinetics.T_MAX_H, plasticity.T_RANGE_H[1]))
 DOSE_RANGE_MG_PER_KG = pharmacokinetics.DOSE_RANGE_MG_PER_KG
 COMPONENT_RANGE = (0.0, 1.0e3)  # components in units of their single-infusion peak
-_FINE_STEP_H, _FINE_SPAN_H, _COARSE_STEP_H = 5.0 / 60.0, 8.0, 0.5
+_FINE_STEP_H, _FINE_SPAN_H, _COARSE_STEP_H = 5.0 / 60.0, 3.0, 0.5
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,15 @@ Simplifications and assumptions (numbers without a facts.md source are marked AS
   cohort has a spread of time courses; one deterministic curve is a teaching abstraction.
 * The clinical effect is dimensionless, 0 (none) to 1 (the largest effect continuous dosing reaches in the
   model); it is not a rating-scale score and says nothing about who responds.
+* The slow step, the response step and (in "autoreceptor") desensitisation share one time constant, about
+  30 days (ASSUMED equal; the value is the Rush2009 calibration).  Desensitisation is then half done after
+  about 3 weeks, in line with the "2–3 weeks" of the classic account (not a facts.md number).
+
+Checks (``literature/monoamines.py``): serotonin more than halfway up within 6 h and no effect at day 1
+(CommonsLinnros2019), a substantial share of the effect still to come after week 8 (Trivedi2006) are
+predictions; half the 13-week effect at 6 weeks (Rush2009) is the calibration.  For comparison only: the model
+gains about a third of its 14-week effect after week 8, where 40.3% of STAR*D remitters needed 8 weeks or more
+(Trivedi2006, SECONDARY); a population share and one patient's curve are not the same quantity.
 """
 
 import functools

@@ -250,6 +250,10 @@ BAD = [
     (lambda: pk.esketamine_nasal(0.0, 40), "dose_mg", "40"),
     (lambda: pk.esketamine_schedule(maintenance_weeks=-1), "maintenance_weeks", "-1"),
     (lambda: pk.anaesthetic_bolus(0.0, 0.5), "dose_mg_per_kg", "0.5"),
+    (lambda: pk.esketamine_schedule(maintenance_weeks=1.5), "maintenance_weeks", "1.5"),
+    (lambda: pk.esketamine_schedule(induction_dose_mg=70), "induction_dose_mg", "70"),
+    (lambda: pk.calibrated_params(fast_fraction=1.2), "fast_fraction", "1.2"),
+    (lambda: pk.Dose([0.0, 1.0], 0.5), "start_h", "[0.0, 1.0]"),
 ]
 
 

@@ -23,7 +23,7 @@ def grid(t_max, n=300):
 
 
 @FAST
-@given(doses, horizons, switches, switches, st.floats(0.0, 1.0), switches)
+@given(doses, horizons, switches | st.floats(0.0, 1.0), switches | st.floats(0.0, 1.0), st.floats(0.0, 1.0), switches)
 def test_outputs_are_finite_and_physical(dose, t_max, nbqx, rapamycin, bdnf, spines):
     r = pl.simulate(grid(t_max), dose, nbqx=nbqx, rapamycin=rapamycin, bdnf_fraction=bdnf, spine_formation=spines)
     for field in FIELDS:
@@ -51,6 +51,16 @@ def test_inhibitors_never_increase_spines(dose, t_max):
     base = pl.spine_density(t, dose)
     for kw in ({"nbqx": True}, {"rapamycin": True}, {"nbqx": True, "rapamycin": True}):
         assert np.all(pl.spine_density(t, dose, **kw) <= base + 1e-12), kw
+
+
+@FAST
+@given(doses, st.floats(0.0, 1.0), st.floats(0.0, 1.0))
+def test_more_block_never_means_more_spines(dose, f1, f2):
+    t = grid(14 * 24.0, 200)
+    lo, hi = sorted((f1, f2))
+    for name in ("nbqx", "rapamycin"):
+        weak, strong = (pl.spine_density(t, dose, **{name: f}) for f in (lo, hi))
+        assert np.all(strong <= weak + 1e-12), name
 
 
 @FAST
@@ -115,7 +125,8 @@ BAD = [
     (lambda: pl.spine_density(T[::-1], np.ones(5)), "t_h"),
     (lambda: pl.spine_density(np.zeros((2, 2))), "t_h"),
     (lambda: pl.spine_density(T, nbqx="yes"), "nbqx"),
-    (lambda: pl.spine_density(T, rapamycin=1), "rapamycin"),
+    (lambda: pl.spine_density(T, rapamycin=2), "rapamycin"),
+    (lambda: pl.spine_density(T, nbqx=-0.1), "nbqx"),
     (lambda: pl.simulate(T, spine_formation=None), "spine_formation"),
     (lambda: pl.simulate(T, bdnf_fraction=1.5), "bdnf_fraction"),
     (lambda: pl.simulate(T, dose_times_h=(0.0, -24.0)), "dose_times_h"),

@@ -3,11 +3,11 @@
 The chain (every stage a first-order relaxation, dX/dt = (input − X)/τ, integrated exactly for a
 piecewise-constant input on a 5-min internal grid, then read out at the requested times):
 
-* AMPA drive          a = g_rel · (1 − NBQX)                          relative to baseline 1   (Maeng2008)
+* AMPA drive          a = g_rel · (1 − f_NBQX)                        relative to baseline 1   (Maeng2008)
 * eEF2 phosphorylation  p → 1 − s · b_pyr,  dephosphorylation 1 − p   relative to baseline 1   (Autry2011)
 * BDNF release        B → f_BDNF · (w_s (a − 1)₊ + w_r (1 − p) · min(a, 1))   extra over basal release
 * TrkB activation     T → B / (B + K)                                 fraction, 0–1
-* mTORC1              M → T · (1 − rapamycin)                          fraction, 0–1            (Li2010)
+* mTORC1              M → T · (1 − f_rapamycin)                        fraction, 0–1            (Li2010)
 * protein synthesis   S → M                                           fraction, 0–1
 * spines              dN/dt = k_e (1 + g S) − k_e N,  N(0) = 1         density / depressed baseline
 * potentiation        F → g_F · T                                     extra synaptic strength (fraction)
@@ -67,7 +67,10 @@ Simplifications and assumptions (every number without a source is ASSUMED):
   It is an effective turnover of the spines that matter here, not a measured baseline turnover.
 * Gains are ASSUMED and illustrative (the size of the spine increase in the papers is not in our facts):
   w_s = w_r = 1, K = 0.5, share of eEF2 kinase activity driven by resting NMDA Ca²⁺ s = 0.8, formation gain
-  g = 1.5, potentiation gain g_F = 1, window gain g_θ = 3.  NBQX and rapamycin are full blocks (1.0).
+  g = 1.5, potentiation gain g_F = 1, window gain g_θ = 3.  ``rapamycin=True`` blocks mTORC1 fully (ASSUMED);
+  ``nbqx=True`` blocks 95% of AMPA receptors (:func:`ketamine_sim.receptors.ampa_throughput`, ASSUMED there),
+  which removes the surge route entirely and leaves 5% of the block-at-rest route, so NBQX leaves a trace
+  (a few % of the spine rise) rather than exactly nothing.
 * A scalar ``ketamine_uM`` is the peak brain concentration of one standard 40-min infusion; its shape is
   that of :func:`ketamine_sim.pharmacokinetics.brain_ketamine_uM` scaled to the peak.  Rodent doses are
   mapped onto the same shape (their faster kinetics are ignored); 10 mg/kg in mice is taken as a 1 µM peak
@@ -95,6 +98,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from ketamine_sim import receptors
 from ketamine_sim._checks import in_range
 
 T_RANGE_H = (0.0, 90 * 24.0)  # up to 90 days
@@ -112,8 +116,7 @@ class PlasticityParams:
     fine_step_h: float = 1.0 / 12.0  # numerical step while the drug acts (5 min)
     coarse_step_h: float = 0.5  # numerical step elsewhere
     active_h: float = 24.0  # fine steps from each dose (or driver change) to this long after it
-    nbqx_block: float = 1.0  # ASSUMED full AMPA block by pretreatment (Maeng2008: abolishes)
-    rapamycin_block: float = 1.0  # ASSUMED full mTORC1 block (Li2010: abolishes)
+    rapamycin_block: float = 1.0  # ASSUMED: rapamycin=True blocks mTORC1 fully (Li2010: abolishes)
     tau_eef2_h: float = 0.25  # ASSUMED (Autry2011: ≈30 min UNVERIFIED)
     eef2k_nmda_share: float = 0.8  # ASSUMED
     tau_bdnf_h: float = 0.5  # ASSUMED
@@ -328,16 +331,23 @@ def _switch(name, value):
     raise ValueError(f"{name}={value!r} is not allowed; choose one of True, False")
 
 
+def _blocked(name, value, full):
+    """Fraction of the target blocked: True → ``full``, False → 0, a number 0–1 as is."""
+    if isinstance(value, bool | np.bool_):
+        return full if value else 0.0
+    return float(in_range(name, value, 0.0, 1.0, "(fraction blocked)"))
+
+
 def _chain(t, conc, glu, block, nbqx, rapamycin, bdnf_fraction, spine_formation, p):
     """Integrate every stage on the internal grid ``t`` (hours); returns a dict of arrays."""
     dt = np.diff(t)
-    ampa = glu * (1.0 - p.nbqx_block * nbqx)
+    ampa = receptors.ampa_throughput(glu, nbqx)
     eef2 = _relax(t, dt, 1.0 - p.eef2k_nmda_share * block, p.tau_eef2_h, x0=1.0)
     dephos = np.clip(1.0 - eef2, 0.0, None)
     release = bdnf_fraction * (p.w_surge * np.clip(ampa - 1.0, 0.0, None) + p.w_rest * dephos * np.clip(ampa, 0, 1))
     bdnf = _relax(t, dt, release, p.tau_bdnf_h)
     trkb = _relax(t, dt, bdnf / (bdnf + p.k_trkb), p.tau_trkb_h)
-    mtor = _relax(t, dt, trkb * (1.0 - p.rapamycin_block * rapamycin), p.tau_mtor_h)
+    mtor = _relax(t, dt, trkb * (1.0 - rapamycin), p.tau_mtor_h)
     synth = _relax(t, dt, mtor, p.tau_synth_h)
     k_e = p.elimination_per_day
     formation = k_e * (1.0 + p.formation_gain * synth * spine_formation)
@@ -387,12 +397,14 @@ def simulate(t_h, ketamine_uM=1.0, *, nbqx=False, rapamycin=False, bdnf_fraction
     concentration time course itself, linearly interpolated (sample it finely enough to resolve the infusion).
     ``glutamate_rel`` / ``pyramidal_block``: optional explicit driver time courses on ``t_h`` that replace the
     circuit stage (e.g. glutamate held at 1 with pyramidal block > 0 for the block-at-rest route, Autry2011).
-    Switches: ``nbqx`` blocks AMPA receptors (Maeng2008), ``rapamycin`` blocks mTORC1 (Li2010),
+    Switches (True/False or the fraction blocked, 0–1): ``nbqx`` blocks AMPA receptors (True = 95%, the
+    receptors stage's default; Maeng2008), ``rapamycin`` blocks mTORC1 (True = fully; Li2010),
     ``bdnf_fraction`` scales BDNF (0 = knockout, 1 = normal), ``spine_formation=False`` removes new spines
     (as in ModaSava2019).  Returns a :class:`PlasticityResult`.
     """
     t = _as_times(t_h)
-    nbqx_on, rapa_on = _switch("nbqx", nbqx), _switch("rapamycin", rapamycin)
+    nbqx_on = nbqx if isinstance(nbqx, bool | np.bool_) else _blocked("nbqx", nbqx, 1.0)
+    rapa_on = _blocked("rapamycin", rapamycin, params.rapamycin_block)
     form_on = _switch("spine_formation", spine_formation)
     f_bdnf = float(in_range("bdnf_fraction", bdnf_fraction, 0.0, 1.0, "(fraction)"))
     t_max = float(np.max(t)) if t.size else 0.0
@@ -442,8 +454,8 @@ def spine_density(t_h, ketamine_uM=1.0, nbqx=False, rapamycin=False):
     ``ketamine_uM``: a number is the peak brain concentration (µM) of one standard 40-min infusion starting at
     t = 0 (shape of ``pharmacokinetics.brain_ketamine_uM`` scaled to that peak); an array of the same shape as
     ``t_h`` (increasing times) is a brain concentration time course.  dN/dt = k_e (1 + g S(t)) − k_e N
-    (Phoumthipphavong2016: formation up, elimination unchanged).  ``nbqx`` and ``rapamycin`` abolish the rise
-    (Maeng2008; Li2010).
+    (Phoumthipphavong2016: formation up, elimination unchanged).  ``rapamycin=True`` abolishes the rise
+    (Li2010); ``nbqx=True`` (95% AMPA block) leaves a few % of it (Maeng2008).  Either may be a fraction 0–1.
     """
     return simulate(t_h, ketamine_uM, nbqx=nbqx, rapamycin=rapamycin).spine_density
 

@@ -77,7 +77,7 @@ def test_more_bdnf_never_means_fewer_spines_or_less_potentiation(dose, t_max, f1
 def test_spines_rise_with_dose_up_to_the_antidepressant_range(c1, c2, t_h):
     # Up to 1.5 uM (the standard dose peaks near 1 uM) spines rise with dose at every time.  Not beyond: the
     # circuit's glutamate surge is an inverted U (Moghaddam1997) while the block-at-rest route keeps growing,
-    # so in the first hours the sum dips very slightly with dose above ~2 uM; see the next test.
+    # so during the first day the sum can dip slightly with dose above ~2 uM; see the next tests.
     lo, hi = sorted((c1, c2))
     assert float(pl.spine_density(t_h, hi)) >= float(pl.spine_density(t_h, lo)) - 1e-9
 
@@ -93,6 +93,13 @@ def test_peak_effects_rise_with_dose_over_the_whole_range():
     for field in ("spine_density", "potentiation"):
         top = np.array([getattr(r, field).max() for r in runs])
         assert np.all(np.diff(top) >= -1e-12), field
+
+
+@FAST
+@given(doses, doses, st.floats(48.0, 21 * 24.0))
+def test_spines_rise_with_dose_over_the_whole_range_after_two_days(c1, c2, t_h):
+    lo, hi = sorted((c1, c2))
+    assert float(pl.spine_density(t_h, hi)) >= float(pl.spine_density(t_h, lo)) - 1e-9
 
 
 @FAST

@@ -1,7 +1,7 @@
 """Synaptogenesis: from a glutamate surge and NMDA block to BDNF, mTORC1, new spines and a plasticity window.
 
-The chain (every stage a first-order relaxation, dX/dt = (input − X)/τ, integrated exactly for a
-piecewise-constant input on a 5-min internal grid, then read out at the requested times):
+The chain (every stage a first-order relaxation, dX/dt = (input − X)/τ, integrated exactly for an input
+linear between the nodes of an internal grid, then read out at the requested times):
 
 * AMPA drive          a = g_rel · (1 − f_NBQX)                        relative to baseline 1   (Maeng2008)
 * eEF2 phosphorylation  p → 1 − s · b_pyr,  dephosphorylation 1 − p   relative to baseline 1   (Autry2011)
@@ -55,9 +55,9 @@ Simplifications and assumptions (every number without a source is ASSUMED):
 * Each stage is one linear first-order step; real signalling has many more steps, feedback and
   saturation.  Only TrkB saturates.  Everything is an *extra* over baseline, so with no drug every
   output sits at its baseline and inhibitors (NBQX, rapamycin) cannot push a stage below baseline.
-* The circuit is taken at its quasi-steady state for the concentration at each moment (its own time
-  constants are seconds to minutes, here hours matter).  Rest-route eEF2 kinase depends only on the
-  fraction of pyramidal NMDA receptors blocked, not on firing.
+* The circuit is taken at its quasi-steady state for the concentration at each moment: its pyramidal lag
+  and the slow approach of use-dependent block (minutes to about an hour in :mod:`circuit`) are ignored.
+  Rest-route eEF2 kinase depends only on the fraction of pyramidal NMDA receptors blocked, not on firing.
 * Exact times for mTORC1 activation (≈1 h), eEF2 dephosphorylation (≈30 min) and spine growth (≈12–24 h)
   in Li2010, Autry2011 and ModaSava2019 are UNVERIFIED (facts.md section 10).  The time constants are
   therefore ASSUMED: τ_eEF2 = 0.25 h, τ_BDNF = 0.5 h, τ_TrkB = 0.25 h, τ_mTORC1 = 0.5 h, τ_synthesis = 3 h,
@@ -81,16 +81,17 @@ Simplifications and assumptions (every number without a source is ASSUMED):
 What the model does and does not reproduce (see ``literature/plasticity.py`` and the tests):
 
 * Reproduced: spines raised about two weeks by formation alone (Phoumthipphavong2016, calibration);
-  rapamycin and NBQX abolish the rise (Li2010; Maeng2008) and NBQX the functional component (Zanos2016),
-  both built in; eEF2 dephosphorylation and BDNF without a surge (Autry2011, built in); the functional
-  component first, spines for persistence (ModaSava2019); formation raised at 72–132 h of daily dosing
-  (Pryazhnikov2018).
+  rapamycin abolishes the rise (Li2010) and NBQX leaves < 5% of it and of the functional component
+  (Maeng2008; Zanos2016), both built in; eEF2 dephosphorylation and BDNF without a surge (Autry2011,
+  built in); the functional component first, spines for persistence (ModaSava2019); formation raised at
+  72–132 h of daily dosing (Pryazhnikov2018).
 * NOT reproduced: Pryazhnikov2018 saw no rise in formation at 6–24 h of daily dosing (somatosensory cortex,
   female mice); here formation rises within hours of every dose.
-* Dose: up to about 1.5 µM spines and potentiation rise with concentration at every time.  Above ~2 µM the surge
-  route shrinks (the circuit's inverted U, Moghaddam1997) while the block-at-rest route keeps growing, so in
-  the first hours spines and potentiation dip very slightly (< 0.2% of their rise) with dose; their peaks
-  still rise with dose over the whole range.  Whether anaesthetic doses build more spines is not known to us.
+* Dose: up to about 1.5 µM spines and potentiation rise with concentration at every time.  Above ~2 µM the
+  surge route shrinks (the circuit's inverted U, Moghaddam1997) while the block-at-rest route keeps growing
+  and peaks later, so during the first day a higher dose can give slightly less (at most ~7% of the peak
+  spine rise, ~10% of the peak potentiation, at 1000 µM); from 48 h on, and for the peaks, more is more.
+  Whether anaesthetic doses build more spines is not known to us.
 """
 
 from dataclasses import dataclass
@@ -264,18 +265,7 @@ def _circuit_table():
     from ketamine_sim import circuit
 
     ss = circuit.steady_state(_LUT_CONC)
-    glu = np.broadcast_to(np.asarray(ss.glutamate_rel, dtype=float), _LUT_CONC.shape)
-    block = np.broadcast_to(np.asarray(_pyramidal_block_of(ss), dtype=float), _LUT_CONC.shape)
-    return glu.copy(), block.copy()
-
-
-def _pyramidal_block_of(state):
-    for name in ("pyramidal_block", "block_pyramidal", "pyr_block", "block_pyr"):
-        if hasattr(state, name):
-            return getattr(state, name)
-    from ketamine_sim import receptors
-
-    return receptors.nmda_block_fraction(_LUT_CONC)
+    return np.asarray(ss.glutamate_rel, dtype=float), np.asarray(ss.pyramidal_block, dtype=float)
 
 
 def _lut_x(conc):

@@ -151,3 +151,10 @@ BAD = [
 def test_bad_input_raises_value_error_naming_the_parameter(call, name):
     with pytest.raises(ValueError, match=name):
         call()
+
+
+def test_times_closer_than_float_resolution_stay_finite():
+    # a dose time of 5e-324 h used to give a zero-length step and 0/0 in the exact integrator
+    t = np.array([0.0, 5e-324, 1.0, 24.0])
+    result = pl.simulate(t, 1.0, dose_times_h=(0.0, 5e-324))
+    assert all(np.all(np.isfinite(getattr(result, f))) for f in ("spine_density", "potentiation", "bdnf"))

@@ -99,7 +99,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from ketamine_sim import receptors
+from ketamine_sim import circuit, pharmacokinetics, receptors
 from ketamine_sim._checks import in_range
 
 T_RANGE_H = (0.0, 90 * 24.0)  # up to 90 days
@@ -170,7 +170,8 @@ def _relax(t, dt, u, tau_h, x0=0.0):
     """
     r = dt / tau_h
     a = np.exp(-r)
-    q = -np.expm1(-r) / r
+    moving = r > 0  # a zero-length step (coincident nodes) leaves X unchanged: q → 1
+    q = np.where(moving, -np.expm1(-r) / np.where(moving, r, 1.0), 1.0)
     v = u[1:] * (1.0 - q) + u[:-1] * (q - a)
     s = t / tau_h
     out = np.empty(t.size)
@@ -229,8 +230,6 @@ def _grid(t_max_h, active, fine_h, coarse_h, points=()):
 @lru_cache(maxsize=1)
 def _infusion_shape():
     """Brain ketamine of one standard 40-min infusion, normalised to peak 1, on a fine 48-h grid."""
-    from ketamine_sim import pharmacokinetics
-
     t = np.linspace(0.0, 48.0, 5761)
     c = np.asarray(pharmacokinetics.brain_ketamine_uM(t), dtype=float)
     return t, c / c.max()
@@ -262,10 +261,8 @@ _LUT_CONC = np.concatenate([[0.0], np.logspace(-4, 3, 281)])
 @lru_cache(maxsize=1)
 def _circuit_table():
     """Glutamate (relative) and pyramidal NMDA block at steady state over 0–1000 µM, from the circuit stage."""
-    from ketamine_sim import circuit
-
     ss = circuit.steady_state(_LUT_CONC)
-    return np.asarray(ss.glutamate_rel, dtype=float), np.asarray(ss.pyramidal_block, dtype=float)
+    return ss.glutamate_rel, ss.pyramidal_block
 
 
 def _lut_x(conc):

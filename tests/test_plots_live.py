@@ -1,0 +1,60 @@
+"""Fast live redraws: updating a figure in place must look the same as drawing it anew."""
+
+import io
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from ketamine_sim import plots, receptors, widgets
+
+
+def _pixels(png):
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
+
+
+def test_encode_png_round_trips_exactly():
+    rgb = np.random.default_rng(0).integers(0, 256, (7, 5, 3), dtype=np.uint8)
+    png = plots.encode_png(rgb)
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert np.array_equal(_pixels(png), rgb)
+
+
+CASES = [
+    (receptors.nmda_snapshot, plots.nmda_iv, dict(v_mV=-65, glutamate_bound=1.0, mg_mM=1.0),
+     dict(v_mV=-20, glutamate_bound=0.4, mg_mM=0.2)),
+    (widgets._compare_block, widgets._plot_block, dict(conc_uM=1.0, rate_hz=20), dict(conc_uM=0.2, rate_hz=3)),
+]
+
+
+@pytest.mark.parametrize("model, plot, first, second", CASES, ids=["nmda_iv", "block_time_courses"])
+def test_updated_figure_matches_a_fresh_drawing(model, plot, first, second):
+    live = plots.figure((7.0, 3.4))
+    plot(live, model(**first))
+    plots.png_update(live)
+    assert plots.updatable(live)
+    plot(live, model(**second))
+    updated = _pixels(plots.png_update(live))
+    fresh = plots.figure((7.0, 3.4))
+    plot(fresh, model(**second))
+    again = _pixels(plots.png_update(fresh))
+    differing = np.any(updated != again, axis=2).mean()
+    assert differing < 0.002, f"{differing:.2%} of the pixels differ between an update and a fresh drawing"
+    stale = _pixels(plots.png_bytes(_drawn(plot, model(**first))))
+    assert np.any(updated != stale[: updated.shape[0], : updated.shape[1]]), "the update changed nothing"
+
+
+def _drawn(plot, result):
+    fig = plots.figure((7.0, 3.4))
+    plot(fig, result)
+    return fig
+
+
+def test_a_cleared_figure_is_drawn_from_scratch():
+    fig = plots.figure((7.0, 3.4))
+    plots.nmda_iv(fig, receptors.nmda_snapshot(v_mV=-65))
+    plots.png_update(fig)
+    fig.clear()
+    assert not plots.updatable(fig)
+    plots.nmda_iv(fig, receptors.nmda_snapshot(v_mV=-30))
+    assert len(fig.axes) == 2 and fig.get_layout_engine() is not None

@@ -48,6 +48,7 @@ change of about −7 MADRS points here against −4.0 published (95% CI −7.31 
 overstates esketamine (its MADRS scale comes from IV racemic ketamine against midazolam).
 """
 
+import dataclasses
 import functools
 from dataclasses import dataclass
 
@@ -126,23 +127,22 @@ class ClinicalResult:
     effect: np.ndarray  # antidepressant effect, 0 (none) .. 1 (model's maximum)
     relapse_threshold: float  # effect below which the patient counts as relapsed
     doses: tuple
+    plasticity: plasticity.PlasticityResult  # every stage of the synaptogenesis chain at t_h
 
 
 def _raw(t_max_h, doses, body_weight_kg, switches):
-    """Brain ketamine, potentiation and spine density on the internal drive grid."""
+    """The plasticity stage on the internal drive grid, fed the NMDA-equivalent racemic brain ketamine."""
     grid = _drive_times(t_max_h, [round(d.start_h, 6) for d in doses])
     pk = pharmacokinetics.simulate(doses, grid, body_weight_kg)
     brain = sum(c * _AFFINITY_TO_RACEMIC[f] for f, c in pk.brain_by_form_uM.items())
-    brain = np.minimum(brain, plasticity.CONC_RANGE_UM[1])
-    pl = plasticity.simulate(grid, brain, **switches)
-    return grid, brain, pl.potentiation, pl.spine_density
+    return plasticity.simulate(grid, np.minimum(brain, plasticity.CONC_RANGE_UM[1]), **switches)
 
 
 @functools.lru_cache(maxsize=1)
 def _single_infusion_peaks():
     """Peaks of potentiation and of extra spine density after one standard 0.5 mg/kg, 40-min infusion."""
-    _, _, pot, spines = _raw(21 * 24.0, (pharmacokinetics.standard_infusion(),), 70.0, {})
-    return float(pot.max()), float(spines.max() - 1.0)
+    pl = _raw(21 * 24.0, (pharmacokinetics.standard_infusion(),), 70.0, {})
+    return float(pl.potentiation.max()), float(pl.spine_density.max() - 1.0)
 
 
 def _components(potentiation, spine_density):
@@ -158,17 +158,19 @@ def relapse_threshold(params=SYMPTOMS):
     middle of the typical 3–14 days, Abdallah2020Rapamycin): a calibration of the threshold.
     """
     days = in_range("relapse_after_single_days", params.relapse_after_single_days, 2.0, 60.0, "days")
-    *_, effect = _evaluate(24.0 * days, (pharmacokinetics.standard_infusion(),), {}, 70.0, params)
+    *_, effect, _ = _evaluate(24.0 * days, (pharmacokinetics.standard_infusion(),), {}, 70.0, params)
     return float(effect)
 
 
 def _evaluate(t, doses, switches, body_weight_kg, params):
-    """Brain ketamine, both plasticity outputs, both components and the effect at the validated times ``t``."""
+    """Brain ketamine, both plasticity outputs, both components, the effect and every plasticity stage at ``t``."""
     t_max = max(float(np.max(t, initial=0.0)), _COARSE_STEP_H)
-    grid, brain, pot, spines = _raw(t_max, doses, body_weight_kg, switches)
-    brain, pot, spines = (np.interp(t, grid, v) for v in (brain, pot, spines))
-    functional, structural = _components(pot, spines)
-    return brain, pot, spines, functional, structural, symptom_effect(functional, structural, params)
+    pl = _raw(t_max, doses, body_weight_kg, switches)
+    stages = plasticity.PlasticityResult(**{f.name: t if f.name == "t_h" else np.interp(t, pl.t_h, getattr(pl, f.name))
+                                            for f in dataclasses.fields(pl)})
+    functional, structural = _components(stages.potentiation, stages.spine_density)
+    effect = symptom_effect(functional, structural, params)
+    return stages.ketamine_uM, stages.potentiation, stages.spine_density, functional, structural, effect, stages
 
 
 def simulate(t_h, doses, *, nbqx=False, rapamycin=False, spine_formation=True, body_weight_kg=70.0,
@@ -181,8 +183,8 @@ def simulate(t_h, doses, *, nbqx=False, rapamycin=False, spine_formation=True, b
     doses = _as_doses(doses)
     t = in_range("t_h", t_h, *T_RANGE_H, "h")
     switches = {"nbqx": nbqx, "rapamycin": rapamycin, "spine_formation": spine_formation}
-    parts = _evaluate(t, doses, switches, body_weight_kg, params)
-    return ClinicalResult(t, *parts, relapse_threshold(params), doses)
+    *parts, stages = _evaluate(t, doses, switches, body_weight_kg, params)
+    return ClinicalResult(t, *parts, relapse_threshold(params), doses, stages)
 
 
 def schedule_effect(t_h, doses, params=SYMPTOMS):

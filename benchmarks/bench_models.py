@@ -1,0 +1,43 @@
+"""Latency of each model call a widget makes (goal: median < 5 ms, p95 < 20 ms on the 2-core CI machine)."""
+
+import numpy as np
+from timing import print_table, summary, time_call
+
+from ketamine_sim import cascade, circuit, clinical, pharmacokinetics, plasticity, receptors
+
+GOAL_MEDIAN_MS, GOAL_P95_MS = 5.0, 20.0
+
+HOURS_2D = np.linspace(0.0, 48.0, 400)
+HOURS_3W = np.linspace(0.0, 21 * 24.0, 1000)
+DAYS_16W = np.linspace(0.0, 112.0, 1121)
+HOURS_8W = np.linspace(0.0, 8 * 7 * 24.0, 2000)
+CONC_SWEEP = np.logspace(-2, 2, 200)
+ESKETAMINE = clinical.esketamine_course(maintenance_weeks=4)
+BRAIN_2D = pharmacokinetics.brain_ketamine_uM(HOURS_2D)
+
+CALLS = {
+    "receptors.nmda_snapshot (I-V, 141 V)": lambda: receptors.nmda_snapshot(-40.0, 0.8, 1.0),
+    "receptors.dose_response (161 conc, 3 forms)": lambda: receptors.dose_response(),
+    "pharmacokinetics.plasma_ketamine_uM (400 t)": lambda: pharmacokinetics.plasma_ketamine_uM(HOURS_2D),
+    "pharmacokinetics.brain_ketamine_uM (400 t)": lambda: pharmacokinetics.brain_ketamine_uM(HOURS_2D),
+    "circuit.steady_state (200 conc)": lambda: circuit.steady_state(CONC_SWEEP),
+    "circuit.simulate (400 t)": lambda: circuit.simulate(HOURS_2D, BRAIN_2D),
+    "plasticity.spine_density (3 weeks, 1000 t)": lambda: plasticity.spine_density(HOURS_3W, 1.0),
+    "clinical.single_infusion_effect (3 weeks, 1000 t)": lambda: clinical.single_infusion_effect(HOURS_3W),
+    "clinical.ssri_effect (16 weeks, 1121 t)": lambda: clinical.ssri_effect(DAYS_16W),
+    "clinical.schedule_effect (esketamine 8 weeks, 2000 t)": lambda: clinical.schedule_effect(HOURS_8W, ESKETAMINE),
+    "cascade.run (single infusion, 3 weeks, 1000 t)": lambda: cascade.run(HOURS_3W),
+}
+
+
+def main():
+    rows = []
+    for name, call in CALLS.items():
+        median, p95 = summary(time_call(call, repeats=200))
+        ok = "yes" if median < GOAL_MEDIAN_MS and p95 < GOAL_P95_MS else "NO"
+        rows.append((name, f"{median:.2f}", f"{p95:.2f}", ok))
+    print_table("Model calls (ms per call, 200 repeats)", ("call", "median", "p95", "goal met"), rows)
+
+
+if __name__ == "__main__":
+    main()

@@ -58,3 +58,20 @@ def test_a_cleared_figure_is_drawn_from_scratch():
     assert not plots.updatable(fig)
     plots.nmda_iv(fig, receptors.nmda_snapshot(v_mV=-30))
     assert len(fig.axes) == 2 and fig.get_layout_engine() is not None
+
+
+def test_lecture_style_is_one_call_and_enlarges_figures_and_fonts():
+    from ketamine_sim import style
+
+    book = plots.figure((7.0, 3.4)).get_size_inches()
+    try:
+        style.use("lecture")
+        assert style.current() == "lecture"
+        fig = plots.figure((7.0, 3.4))
+        assert np.allclose(fig.get_size_inches(), 1.5 * book)
+        plots.nmda_iv(fig, receptors.nmda_snapshot(v_mV=-65))
+        title = fig.axes[0].title
+        assert title.get_fontsize() > 15 and fig.axes[0].lines[1].get_linewidth() >= 3
+    finally:
+        style.use("book")
+    assert style.current() == "book" and np.allclose(plots.figure((7.0, 3.4)).get_size_inches(), book)

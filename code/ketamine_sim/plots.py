@@ -19,11 +19,17 @@ import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from ketamine_sim import style
 from ketamine_sim.style import color, decorate
 
 
 def figure(figsize=None):
-    """A new Figure not managed by pyplot (it is never shown twice by the inline backend)."""
+    """A new Figure not managed by pyplot (it is never shown twice by the inline backend).
+
+    ``figsize`` (inches) is for the book style; under ``style.use("lecture")`` it grows by
+    :func:`~ketamine_sim.style.figure_scale` so the larger fonts keep their room."""
+    if figsize is not None:
+        figsize = tuple(style.figure_scale() * x for x in figsize)
     fig = Figure(figsize=figsize, layout="constrained")
     FigureCanvasAgg(fig)  # an Agg canvas of its own, for blitting in png_update
     return fig

@@ -63,11 +63,31 @@ def color(actor):
     return ACTORS[actor]
 
 
+# How much larger a figure is drawn in each variant, so that larger fonts still fit (see plots.figure)
+SCALE = {"book": 1.0, "lecture": 1.5}
+_current = ["book"]
+
+
 def use(variant="book"):
-    """Switch every later figure to the ``"book"`` or ``"lecture"`` (projector) style."""
+    """Switch every later figure to the ``"book"`` or ``"lecture"`` (projector) style.
+
+    One call at the top of a notebook, ``style.use("lecture")``, gives large fonts and thick lines for a
+    lecture hall; re-run the figure cells afterwards.  ``style.use("book")`` switches back.
+    """
     if variant not in VARIANTS:
         raise ValueError(f"variant={variant!r} is not allowed; choose one of {', '.join(map(repr, VARIANTS))}")
     mpl.rcParams.update(VARIANTS[variant])
+    _current[0] = variant
+
+
+def current():
+    """The variant in use: ``"book"`` or ``"lecture"``."""
+    return _current[0]
+
+
+def figure_scale():
+    """Factor by which figure sizes grow in the current variant (1 for the book)."""
+    return SCALE[_current[0]]
 
 
 def decorate(ax, title=None, xlabel=None, ylabel=None, legend=False, **limits):
@@ -76,3 +96,6 @@ def decorate(ax, title=None, xlabel=None, ylabel=None, legend=False, **limits):
     if legend:
         ax.legend(loc="best")
     return ax
+
+
+use("book")  # the book look is the default for every figure drawn after importing the package's plots

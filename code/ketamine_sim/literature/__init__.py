@@ -16,13 +16,13 @@ from ketamine_sim.literature._reference import Reference
 
 # one file per stage of the mechanism, each with a list REFERENCES
 _STAGES = (pharmacokinetics, receptors, circuit, plasticity, monoamines, clinical)
+BY_STAGE = {stage.__name__.rsplit(".", 1)[1]: tuple(stage.REFERENCES) for stage in _STAGES}
 
 REFERENCES = {}
-for _stage in _STAGES:
-    for _ref in _stage.REFERENCES:
-        if _ref.name in REFERENCES:
-            raise RuntimeError(f"reference {_ref.name!r} is defined twice")
-        REFERENCES[_ref.name] = _ref
+for _ref in (r for refs in BY_STAGE.values() for r in refs):
+    if _ref.name in REFERENCES:
+        raise RuntimeError(f"reference {_ref.name!r} is defined twice")
+    REFERENCES[_ref.name] = _ref
 
 
 def reference(name):
@@ -33,4 +33,15 @@ def reference(name):
         raise KeyError(f"no reference {name!r}; known: {', '.join(sorted(REFERENCES))}") from None
 
 
-__all__ = ["REFERENCES", "Reference", "reference"]
+def as_markdown(references):
+    """A MyST table of ``references`` for the book's validation page: value, conditions, source, role, status."""
+    rows = ["| quantity | published | conditions | source | status | role |", "|---|---|---|---|---|---|"]
+    for r in references:
+        value = f"{r.value:g} ± {r.tolerance:g}" if r.tolerance else f"{r.value:g}"
+        role = r.role if r.reproduced else f"{r.role}, **not reproduced**"
+        conditions = r.conditions.replace("|", "/")
+        rows.append(f"| `{r.name}` | {value} {r.unit} | {conditions} | {{cite:p}}`{r.key}` | {r.status} | {role} |")
+    return "\n".join(rows)
+
+
+__all__ = ["BY_STAGE", "REFERENCES", "Reference", "as_markdown", "reference"]

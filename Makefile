@@ -7,7 +7,7 @@ PORT   ?= 8000
 # --all: Sphinx would otherwise skip unchanged notebooks and miss edits to code/
 BUILD  := $(BIN)/jupyter-book build . --all -W -n --keep-going
 
-.PHONY: book test lab serve clean freeze vendor lint bench
+.PHONY: book test lab serve clean freeze vendor lint bench slides
 
 $(STAMP): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,12 +27,16 @@ book: $(STAMP)
 
 ## test: lint, then the whole test suite (models, literature, notebooks, the book build, the static site)
 test: $(STAMP) $(NODE_STAMP)
-	$(BIN)/ruff check code tests book/_ext benchmarks
+	$(BIN)/ruff check code tests book/_ext benchmarks tools
 	$(BIN)/python -m pytest
 
 ## lab: JupyterLab on the chapters, fully live
 lab: $(STAMP)
 	$(BIN)/jupyter lab book/chapters
+
+## slides: one reveal.js deck per chapter into _build/slides, working offline (open _build/slides/index.html)
+slides: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python tools/slides.py --out _build/slides
 
 ## serve: the built site on http://127.0.0.1:$(PORT)
 serve: $(STAMP)
@@ -44,7 +48,7 @@ bench: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python benchmarks/run.py $(ONLY)
 
 lint: $(STAMP)
-	$(BIN)/ruff check code tests book/_ext benchmarks
+	$(BIN)/ruff check code tests book/_ext benchmarks tools
 
 ## freeze: re-pin requirements.txt from the current environment
 freeze: $(STAMP)

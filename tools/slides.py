@@ -1,0 +1,189 @@
+"""Build one reveal.js deck per chapter into _build/slides/ (``make slides``), working with no network.
+
+Each chapter is executed with ``KETAMINE_SIM_STATIC=1`` (so every widget becomes the kernel-free figure of
+the static site: its sliders still work in the deck), its MyST markup is turned into plain Markdown (glued
+numbers filled in, citations as "Author Year", admonitions as quotes, exercises kept and solutions dropped),
+and nbconvert writes the slides following the cells' ``slideshow`` metadata (the same metadata RISE uses for
+live slides in JupyterLab).  reveal.js (from node_modules, pinned in package-lock.json) and the book's vendored
+MathJax are copied beside the decks; the template in tools/slides_reveal.html.j2 loads nothing from a CDN.
+
+Usage: ``python tools/slides.py [--out DIR] [chapter.ipynb ...]``
+"""
+
+import argparse
+import html
+import os
+import pathlib
+import re
+import shutil
+import sys
+
+import nbformat
+from nbconvert import SlidesExporter
+from nbconvert.preprocessors import ExecutePreprocessor
+from traitlets.config import Config
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+TEMPLATE = pathlib.Path(__file__).resolve().with_name("slides_reveal.html.j2")
+REVEAL = ROOT / "node_modules" / "reveal.js"
+MATHJAX = ROOT / "book" / "_vendor" / "mathjax"
+BIB = ROOT / "book" / "references.bib"
+
+_DIRECTIVE = re.compile(r"^(?P<fence>`{3,}|:{3,})\{(?P<name>[\w:-]+)\}[ \t]*(?P<arg>[^\n]*)\n"
+                        r"(?P<body>.*?)^(?P=fence)[ \t]*$",
+                        re.M | re.S)
+_ROLE = re.compile(r"\{(?P<name>[\w:-]+)\}`(?P<text>[^`]*)`")
+_BADGES = {"success": "established", "warning": "debated", "info": "hypothesis"}
+
+
+def _bib_labels(path=BIB):
+    """``key -> "Author Year"`` from references.bib (first author, "& second" or "et al.")."""
+    labels = {}
+    if not path.exists():
+        return labels
+    for m in re.finditer(r"@\w+\{([^,\s]+),(.*?)\n\}", path.read_text(), re.S):
+        key, body = m.groups()
+        author = re.search(r"author\s*=\s*[{\"](.*?)[}\"],?\s*\n", body, re.S)
+        year = re.search(r"year\s*=\s*[{\"]?(\d{4})", body)
+        if not author or not year:
+            continue
+        names = [a.strip() for a in re.split(r"\s+and\s+", " ".join(author.group(1).split()))]
+        last = [(n.split(",")[0] if "," in n else n.split()[-1]).strip("{} ") for n in names if n]
+        who = last[0] if len(last) == 1 else f"{last[0]} & {last[1]}" if len(last) == 2 else f"{last[0]} et al."
+        labels[key] = f"{who} {year.group(1)}"
+    return labels
+
+
+def _glued(nb):
+    """Values stored with ``myst_nb.glue`` in an executed notebook: name -> text/plain."""
+    values = {}
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            name = out.get("metadata", {}).get("scrapbook", {}).get("name")
+            plain = [v for k, v in out.get("data", {}).items() if k.endswith("text/plain")]  # key has a mime prefix
+            if name and plain:
+                values[name] = plain[0]
+    return values
+
+
+def _format_glue(spec, glued):
+    name, _, fmt = spec.partition(":")
+    raw = glued.get(name)
+    if raw is None:
+        raise KeyError(f"{{glue:text}}`{spec}` names nothing glued in the notebook")
+    if not fmt:
+        return raw.strip("'\"")
+    try:
+        return format(float(raw), fmt)
+    except ValueError:
+        return raw
+
+
+def _roles(text, glued, labels):
+    def one(m):
+        name, inner = m.group("name"), m.group("text")
+        if name in ("glue:text", "glue"):
+            return _format_glue(inner, glued)
+        if name.startswith("cite"):
+            return "(" + "; ".join(labels.get(k.strip(), k.strip()) for k in inner.split(",")) + ")"
+        if name.startswith("bdg-"):
+            kind = _BADGES.get(name.removeprefix("bdg-"), "established")
+            return f'<span class="ks-badge ks-{kind}">{html.escape(inner)}</span>'
+        return inner
+    return _ROLE.sub(one, text)
+
+
+def _quote(text):
+    return "\n".join(("> " + line).rstrip() for line in text.strip().splitlines())
+
+
+def myst_to_markdown(text, glued, labels):
+    """Plain Markdown for nbconvert from a chapter's MyST: directives, roles and solutions handled."""
+    text = re.sub(r"^(`{3,}|:{3,})\{solution-start\}.*\Z", "", text, flags=re.M | re.S)  # the rest is the answer
+    text = re.sub(r"^(`{3,}|:{3,})\{solution-end\}[^\n]*\n\1[ \t]*$", "", text, flags=re.M)
+
+    def directive(m):
+        name, arg, body = m.group("name"), m.group("arg").strip(), m.group("body")
+        options = dict(re.findall(r"^:([\w-]+):[ \t]*(.*)$", body, re.M))
+        body = re.sub(r"^:[\w-]+:.*\n?", "", body, flags=re.M)
+        body = myst_to_markdown(body, glued, labels)
+        if name == "exercise":
+            return _quote(f"**Exercise: {arg}**\n\n{body}")
+        if "dropdown" in options.get("class", ""):
+            return f"<details><summary>{html.escape(arg)}</summary>\n\n{body.strip()}\n\n</details>"
+        title = arg or name.capitalize()
+        return _quote(f"**{title}**\n\n{body}")
+
+    text = _DIRECTIVE.sub(directive, text)
+    return _roles(text, glued, labels)
+
+
+def _config():
+    c = Config()
+    c.SlidesExporter.template_file = str(TEMPLATE)
+    c.SlidesExporter.reveal_url_prefix = "reveal.js"
+    c.SlidesExporter.reveal_scroll = True
+    c.SlidesExporter.reveal_theme = "white"
+    c.SlidesExporter.reveal_number = "c/t"
+    c.SlidesExporter.mathjax_url = "_vendor/mathjax/tex-chtml.js"
+    c.SlidesExporter.exclude_input_prompt = True
+    c.SlidesExporter.exclude_output_prompt = True
+    c.TagRemovePreprocessor.enabled = True
+    c.TagRemovePreprocessor.remove_input_tags = {"hide-input"}
+    c.TagRemovePreprocessor.remove_cell_tags = {"remove-cell"}
+    return c
+
+
+def build_deck(path, out, labels):
+    """Execute ``path`` kernel-free (static widgets), convert, and write ``out/<stem>.slides.html``."""
+    nb = nbformat.read(path, as_version=4)
+    os.environ["KETAMINE_SIM_STATIC"] = "1"  # the kernel inherits it: widgets become kernel-free figures
+    ExecutePreprocessor(timeout=600, kernel_name="python3").preprocess(nb, {"metadata": {"path": str(path.parent)}})
+    glued = _glued(nb)
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            cell.source = myst_to_markdown(cell.source, glued, labels)
+        elif cell.cell_type == "code":  # glue records are for the book build, not for display
+            cell.outputs = [o for o in cell.outputs if "scrapbook" not in o.get("metadata", {})]
+    nb.metadata["title"] = next((line[2:] for c in nb.cells if c.cell_type == "markdown"
+                                 for line in c.source.splitlines() if line.startswith("# ")), path.stem)
+    body, _ = SlidesExporter(config=_config()).from_notebook_node(nb)
+    target = out / f"{path.stem}.slides.html"
+    target.write_text(body)
+    return target, nb.metadata["title"]
+
+
+def vendor(out):
+    """Copy reveal.js and MathJax beside the decks (the decks use relative paths only)."""
+    if not (REVEAL / "dist" / "reveal.js").exists():
+        sys.exit("reveal.js is missing from node_modules: run `npm ci` (make slides does it)")
+    shutil.rmtree(out / "reveal.js", ignore_errors=True)
+    shutil.copytree(REVEAL / "dist", out / "reveal.js" / "dist")
+    shutil.copy(REVEAL / "LICENSE", out / "reveal.js" / "LICENSE")
+    shutil.rmtree(out / "_vendor", ignore_errors=True)
+    shutil.copytree(MATHJAX, out / "_vendor" / "mathjax")
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=pathlib.Path, default=ROOT / "_build" / "slides")
+    parser.add_argument("chapters", nargs="*", type=pathlib.Path)
+    args = parser.parse_args(argv)
+    chapters = [p.resolve() for p in args.chapters] or sorted((ROOT / "book" / "chapters").glob("*.ipynb"))
+    args.out.mkdir(parents=True, exist_ok=True)
+    vendor(args.out)
+    labels = _bib_labels()
+    items = []
+    for path in chapters:
+        target, title = build_deck(path, args.out, labels)
+        items.append(f'<li><a href="{target.name}">{html.escape(title)}</a></li>')
+        print(f"slides: {target.relative_to(args.out.parent) if args.out.parent in target.parents else target}")
+    (args.out / "index.html").write_text(
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Lecture slides</title></head>'
+        f"<body><h1>Lecture slides</h1><ul>{''.join(items)}</ul>"
+        "<p>Arrow keys move between slides, <kbd>S</kbd> opens the speaker view, <kbd>F</kbd> is full screen. "
+        "The figures' sliders work in the deck.</p></body></html>\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,4 +1,4 @@
-"""Sphinx extension: a built site that needs neither a kernel nor a CDN.
+"""Sphinx extension: a built site that needs neither a kernel nor a CDN, and that every reader can use.
 
 - Sets ``KETAMINE_SIM_STATIC=1`` before any notebook runs.  Kernels inherit the environment of the process
   that starts them, so every ``jupyter-book build``, however invoked, renders the kernel-free figures of
@@ -6,9 +6,24 @@
 - Loads MathJax from the vendored copy in ``book/_vendor`` instead of a CDN.
 - Drops sphinx-thebe's page scripts: Jupyter Book always loads the extension, its inline config is emitted
   twice (a console ``SyntaxError`` on every page) and it points at a CDN; the book does not use Thebe.
+- Accessibility mends for the theme (checked by axe-core in ``tests/test_site.py``): the templates in
+  ``templates/`` give the search and colour-mode buttons an accessible name that contains their visible text,
+  folded code cells are named by their visible "Show code cell source", and bibliography entries get the
+  ``listitem`` role their ``role="list"`` parent requires (docutils emits the deprecated ``doc-biblioentry``).
+- Loads MathJax only on pages whose body has maths.
+- Keeps the alt text that notebooks attach to image outputs (myst-nb drops it).
+- Gives every page a ``<meta name="description">`` (its first paragraph) for search engines and link previews.
 """
 
+import html
 import os
+import pathlib
+import re
+
+from docutils import nodes
+
+TEMPLATES = pathlib.Path(__file__).with_name("templates")
+DESCRIPTION_CHARS = 155
 
 
 def _drop_thebe(app, pagename, templatename, context, doctree):
@@ -21,8 +36,76 @@ def _drop_thebe(app, pagename, templatename, context, doctree):
         context["script_files"] = [js for js in context["script_files"] if keep(js)]
 
 
+def _mathjax_only_with_math(app, pagename, templatename, context, doctree):
+    """Sphinx adds MathJax (1.2 MB) to a page that merely lists a page with maths in its toctree; keep it only
+    where the body has maths to typeset (Sphinx marks it ``class="math notranslate nohighlight"``)."""
+    body = context.get("body", "")
+    if "script_files" in context and "math notranslate" not in body and "mathjax_process" not in body:
+        context["script_files"] = [js for js in context["script_files"]
+                                   if "mathjax" not in (getattr(js, "filename", js) or "")]
+
+
+def _accessible_body(app, pagename, templatename, context, doctree):
+    if "body" in context:
+        body = context["body"].replace('role="doc-biblioentry"', 'role="listitem"')
+        # myst-nb names every folded cell "Toggle hidden content", hiding its visible "Show code cell source"
+        context["body"] = body.replace('<summary aria-label="Toggle hidden content">', "<summary>")
+
+
+def _first_paragraph(doctree):
+    for para in doctree.findall(nodes.paragraph):
+        text = re.sub(r"\s+", " ", para.astext()).strip()
+        if len(text) > 40:
+            return text
+    return ""
+
+
+def _description(app, pagename, templatename, context, doctree):
+    text = _first_paragraph(doctree) if doctree is not None else ""
+    title = re.sub(r"<[^>]+>", "", context.get("title", "") or "") or pagename.replace("_", " ").capitalize()
+    if not text:
+        text = f"{title} — {app.config.html_title}: an executable textbook on how ketamine works as a " \
+               "rapid-acting antidepressant."
+    if len(text) > DESCRIPTION_CHARS:
+        text = text[:DESCRIPTION_CHARS].rsplit(" ", 1)[0] + "…"
+    context["metatags"] = context.get("metatags", "") + f'\n<meta name="description" content="{html.escape(text)}" />'
+
+
+def _alt_from_output_metadata():
+    """myst-nb keeps only width/height from an image output's metadata; keep its ``alt`` too.
+
+    ``ketamine_sim.widgets.show`` displays figures with ``metadata={"image/png": {"alt": ...}}``, the form
+    JupyterLab reads; without this the site's ``<img>`` gets its file name as alt text.
+    """
+    from myst_nb.core.render import NbElementRenderer
+
+    original = NbElementRenderer.render_image
+    if getattr(original, "keeps_alt", False):
+        return
+
+    def render_image(self, data):
+        result = original(self, data)
+        alt = data.output_metadata.get(data.mime_type, {}).get("alt")
+        for node in result:
+            if alt and isinstance(node, nodes.image):
+                node["alt"] = str(alt)
+        return result
+
+    render_image.keeps_alt = True
+    NbElementRenderer.render_image = render_image
+
+
+def _templates(app, config):
+    config.templates_path = [str(TEMPLATES), *config.templates_path]
+
+
 def setup(app):
     os.environ["KETAMINE_SIM_STATIC"] = "1"
     app.config.mathjax_path = "mathjax/tex-chtml.js"
+    _alt_from_output_metadata()
+    app.connect("config-inited", _templates)
     app.connect("html-page-context", _drop_thebe)
+    app.connect("html-page-context", _accessible_body)
+    app.connect("html-page-context", _mathjax_only_with_math, priority=600)
+    app.connect("html-page-context", _description)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,93 @@
+"""Serving the built site on 127.0.0.1 and driving Debian's Chromium (tests, benchmarks and `make pdf`).
+
+No downloads: the browser is the system's ``/usr/bin/chromium`` (never ``playwright install``), axe-core comes
+from ``node_modules`` (``npm ci``, pinned in package-lock.json).
+"""
+
+import contextlib
+import functools
+import gzip
+import http.server
+import mimetypes
+import os
+import pathlib
+import shutil
+import threading
+import urllib.parse
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+INSTALL_CHROMIUM = f"Chromium not found at {CHROMIUM}: install it with `sudo apt-get install chromium` (Debian/Ubuntu)"
+INSTALL_NODE = f"axe-core not found at {AXE}: run `npm ci` in {ROOT} (or `make test`, which runs it)"
+COMPRESSIBLE = {".html", ".js", ".css", ".svg", ".json", ".txt", ".xml", ".map", ".ipynb", ".md"}
+
+
+def chromium_missing():
+    """An install message when Debian's Chromium is absent, else ``None``."""
+    found = shutil.which(CHROMIUM) or pathlib.Path(CHROMIUM).exists()
+    return None if found else INSTALL_CHROMIUM
+
+
+def pages(html_dir):
+    """Every reader-facing page of a built site, as paths relative to ``html_dir`` (``_static`` etc. excluded)."""
+    html_dir = pathlib.Path(html_dir)
+    found = (p.relative_to(html_dir).as_posix() for p in html_dir.rglob("*.html"))
+    return sorted(p for p in found if not any(part.startswith("_") for part in p.split("/")))
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """A static file server that gzips text like any real web host (GitHub Pages, nginx, Netlify)."""
+
+    gzip_text = True
+    _cache = {}
+
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):  # noqa: N802 (http.server's naming)
+        path = pathlib.Path(self.translate_path(urllib.parse.urlsplit(self.path).path))
+        if path.is_dir():
+            path = path / "index.html"
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (self.gzip_text and accepts and path.is_file() and path.suffix in COMPRESSIBLE):
+            return super().do_GET()
+        key = (path, path.stat().st_mtime_ns)
+        if key not in self._cache:
+            self._cache[key] = gzip.compress(path.read_bytes(), compresslevel=6)
+        body = self._cache[key]
+        self.send_response(200)
+        self.send_header("Content-Type", mimetypes.guess_type(path.name)[0] or "application/octet-stream")
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@contextlib.contextmanager
+def serve(folder, gzip_text=True):
+    """Serve ``folder`` on 127.0.0.1 (a free port) in a thread; yields the base URL."""
+    handler_cls = type("Handler", (_Handler,), {"gzip_text": gzip_text})
+    handler = functools.partial(handler_cls, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextlib.contextmanager
+def chromium():
+    """A headless Debian Chromium driven by Playwright."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()

@@ -1,0 +1,246 @@
+"""The reader's site in a real browser: every built page, offline, accessible, with figures that respond.
+
+The built site (the ``built_book`` fixture) is served on 127.0.0.1 and every page found in it (no hard-coded
+list, so new chapters and the instructor pages are covered) is opened in Debian's Chromium twice, with the
+reader's system set to light and to dark.  axe-core comes from ``node_modules`` (``npm ci``), never a CDN.
+"""
+
+import os
+import pathlib
+import re
+import urllib.parse
+
+import pytest
+
+import browser as site
+
+pytestmark = pytest.mark.book
+
+SCHEMES = ("light", "dark")
+# alt text that names the kind of thing instead of describing it
+GENERIC_ALT = re.compile(r"^\s*(image|img|figure|fig\.?|picture|graph|chart|plot|png|photo)\s*\d*\s*$", re.I)
+BLOCKING = {"serious", "critical"}
+
+_WAIT_MATH = """() => (window.MathJax && MathJax.startup && MathJax.startup.promise)
+    ? MathJax.startup.promise.then(() => true) : true"""
+_AXE = """() => axe.run(document, {resultTypes: ["violations"]}).then(r => r.violations.map(v => ({
+    id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.slice(0, 4).map(n => n.target.join(" ") + " :: " + n.failureSummary.split("\\n")[1])})))"""
+_IMAGES = """() => Array.from(document.images).filter(i => i.offsetParent !== null || i.closest(".ks-frames"))
+    .map(i => ({src: i.currentSrc.slice(0, 80), alt: i.getAttribute("alt"), ok: i.complete && i.naturalWidth > 0}))"""
+_LINKS = """() => Array.from(document.querySelectorAll("a[href]")).map(a => a.href)"""
+# Figures must stay legible on a dark page: sample the drawn image's corner, it must be opaque and light.
+_FIGURE_BACKGROUNDS = """() => Array.from(document.querySelectorAll(".bd-article img")).map(img => {
+    const c = document.createElement("canvas"); c.width = img.naturalWidth; c.height = img.naturalHeight;
+    const g = c.getContext("2d"); g.drawImage(img, 0, 0);
+    const [r, gr, b, a] = g.getImageData(1, 1, 1, 1).data;
+    return {alt: (img.alt || "").slice(0, 60), light: a === 255 && r + gr + b > 3 * 200};
+  })"""
+
+
+def _require_browser():
+    for missing in (site.chromium_missing(), None if site.AXE.is_file() else site.INSTALL_NODE):
+        if missing:
+            if os.environ.get("CI"):
+                pytest.fail(missing)
+            pytest.skip(missing)
+
+
+@pytest.fixture(scope="module")
+def served(built_book):
+    _require_browser()
+    with site.serve(built_book) as base, site.chromium() as chromium:
+        yield base, chromium, pathlib.Path(built_book)
+
+
+def _visit(chromium, base, name, scheme):
+    """Open one page with a fresh profile and collect everything the checks need."""
+    context = chromium.new_context(color_scheme=scheme)
+    page = context.new_page()
+    seen = {"errors": [], "failed": [], "urls": []}
+    page.on("console", lambda m: m.type == "error" and seen["errors"].append(m.text))
+    page.on("pageerror", lambda e: seen["errors"].append(f"uncaught: {e}"))
+    page.on("requestfailed", lambda r: seen["failed"].append(f"{r.url} ({r.failure})"))
+    page.on("response", lambda r: r.status >= 400 and seen["failed"].append(f"{r.url} (HTTP {r.status})"))
+    page.on("request", lambda r: seen["urls"].append(r.url))
+    page.goto(f"{base}/{name}")
+    page.wait_for_load_state("networkidle")
+    page.evaluate(_WAIT_MATH)
+    seen["theme"] = page.evaluate("document.documentElement.dataset.theme")
+    page.add_script_tag(path=str(site.AXE))
+    seen["axe"] = page.evaluate(_AXE)
+    if scheme == "light":
+        seen["images"] = page.evaluate(_IMAGES)
+        seen["links"] = page.evaluate(_LINKS)
+    else:
+        seen["backgrounds"] = page.evaluate(_FIGURE_BACKGROUNDS)
+    context.close()
+    return seen
+
+
+@pytest.fixture(scope="module")
+def visits(served):
+    """{(page, scheme): what was seen} for every page of the built site in light and dark mode."""
+    base, chromium, html_dir = served
+    names = site.pages(html_dir)
+    assert "book/intro.html" in names and "search.html" in names, names
+    return {(name, scheme): _visit(chromium, base, name, scheme) for name in names for scheme in SCHEMES}
+
+
+def _report(problems):
+    return "\n".join(f"{page} [{scheme}]: {what}" for (page, scheme), what in problems)
+
+
+def test_every_page_has_no_console_errors(visits):
+    problems = [(key, e) for key, seen in visits.items() for e in seen["errors"]]
+    assert not problems, _report(problems)
+
+
+def test_every_request_succeeds_and_stays_on_the_local_server(visits, served):
+    local = urllib.parse.urlsplit(served[0]).netloc
+    problems = [(key, f) for key, seen in visits.items() for f in seen["failed"]]
+    for key, seen in visits.items():
+        for url in seen["urls"]:
+            parts = urllib.parse.urlsplit(url)
+            if parts.scheme not in {"data", "blob", "about"} and parts.netloc != local:
+                problems.append((key, f"request to another host: {url[:120]}"))
+    assert not problems, _report(problems)
+
+
+def test_the_theme_follows_the_readers_light_or_dark_setting(visits):
+    wrong = [(key, f"theme is {seen['theme']!r}") for key, seen in visits.items() if seen["theme"] != key[1]]
+    assert not wrong, _report(wrong)
+
+
+def test_every_image_loads_and_has_alt_text_that_describes_it(visits):
+    problems = []
+    for key, seen in visits.items():
+        for img in seen.get("images", []):
+            alt = (img["alt"] or "").strip()
+            if not img["ok"]:
+                problems.append((key, f"image did not load: {img['src']}"))
+            if len(alt.split()) < 3 or GENERIC_ALT.match(alt) or re.search(r"\.(png|jpe?g|svg|gif)\b", alt):
+                problems.append((key, f"alt text {alt!r} does not describe {img['src']}"))
+    assert not problems, _report(problems)
+
+
+def test_axe_finds_no_serious_or_critical_violations_in_light_and_dark_mode(visits):
+    problems = [(key, f"{v['impact']} {v['id']} ({v['help']}): {v['nodes']}")
+                for key, seen in visits.items() for v in seen["axe"] if v["impact"] in BLOCKING]
+    assert not problems, _report(problems)
+
+
+def test_figures_keep_an_opaque_light_background_in_dark_mode(visits):
+    checked = [(key, img) for key, seen in visits.items() for img in seen.get("backgrounds", [])]
+    assert checked, "no figure found on any page"
+    problems = [(key, f"figure without an opaque light background: {img['alt']!r}") for key, img in checked
+                if not img["light"]]
+    assert not problems, _report(problems)
+
+
+def _ids(path, cache={}):  # noqa: B006 (a per-process cache of each page's anchors)
+    if path not in cache:
+        text = path.read_text(errors="replace")
+        cache[path] = set(re.findall(r'\b(?:id|name)="([^"]+)"', text))
+    return cache[path]
+
+
+def test_internal_links_resolve_to_a_page_and_anchor(visits, served):
+    base, _, html_dir = served
+    problems, checked = [], 0
+    for key, seen in visits.items():
+        for href in seen.get("links", []):
+            if not href.startswith(base + "/"):
+                continue
+            parts = urllib.parse.urlsplit(href)
+            target = html_dir / urllib.parse.unquote(parts.path).lstrip("/")
+            if target.is_dir():
+                target = target / "index.html"
+            checked += 1
+            if not target.is_file():
+                problems.append((key, f"broken link {href}"))
+            elif parts.fragment and target.suffix == ".html" and \
+                    urllib.parse.unquote(parts.fragment) not in _ids(target):
+                problems.append((key, f"missing anchor #{parts.fragment} in {href}"))
+    assert checked > 10, "hardly any internal links were found"
+    assert not problems, _report(problems)
+
+
+def _figure_pages(html_dir):
+    return [n for n in site.pages(html_dir) if 'class="ks-frames"' in (html_dir / n).read_text(errors="replace")]
+
+
+def _state(figure):
+    img = figure.locator("img")
+    return img.get_attribute("src"), img.get_attribute("alt")
+
+
+def test_every_kernel_free_figure_responds_to_mouse_and_keyboard(served):
+    base, chromium, html_dir = served
+    names = _figure_pages(html_dir)
+    assert names, "no page has a kernel-free figure"
+    context = chromium.new_context()
+    page = context.new_page()
+    moved = 0
+    for name in names:
+        page.goto(f"{base}/{name}")
+        page.wait_for_load_state("networkidle")
+        for figure in page.locator(".ks-frames").all():
+            readout = figure.locator(".ks-readout")
+            for slider in figure.locator("input[type=range]").all():
+                sid = slider.get_attribute("id")
+                label = page.locator(f"label[for='{sid}']").inner_text().strip()
+                assert label, f"{name}: slider {sid} has no visible label"
+                assert page.get_by_role("slider", name=label, exact=True).count() >= 1, \
+                    f"{name}: slider {sid} is not announced by its label {label!r}"
+                # keyboard: one step towards the middle of the range
+                before = _state(figure)
+                slider.focus()
+                at_max = slider.input_value() == slider.get_attribute("max")
+                page.keyboard.press("ArrowLeft" if at_max else "ArrowRight")
+                after = _state(figure)
+                assert after[0] != before[0] and after[1] != before[1], f"{name}: {label} did not move by keyboard"
+                assert readout.inner_text().strip() == after[1], f"{name}: readout not updated for {label}"
+                valuetext = slider.get_attribute("aria-valuetext")
+                assert page.locator(f"output[for='{sid}']").inner_text().strip() == valuetext
+                # mouse: click at the far end of the track away from the current value
+                before = after
+                box = slider.bounding_box()
+                at_min = slider.input_value() == slider.get_attribute("min")
+                x = box["x"] + (box["width"] - 3 if at_min else 3)
+                page.mouse.click(x, box["y"] + box["height"] / 2)
+                after = _state(figure)
+                assert after[0] != before[0] and after[1] != before[1], f"{name}: {label} did not move by mouse"
+                moved += 1
+    context.close()
+    assert moved >= 2
+
+
+def test_every_slider_is_reachable_with_the_tab_key(served):
+    base, chromium, html_dir = served
+    context = chromium.new_context()
+    page = context.new_page()
+    for name in _figure_pages(html_dir):
+        page.goto(f"{base}/{name}")
+        page.wait_for_load_state("networkidle")
+        wanted = set(page.eval_on_selector_all(".ks-frames input[type=range]", "els => els.map(e => e.id)"))
+        reached = set()
+        for _ in range(len(wanted) + 400):
+            page.keyboard.press("Tab")
+            reached.add(page.evaluate("document.activeElement && document.activeElement.id"))
+            if wanted <= reached:
+                break
+        assert wanted <= reached, f"{name}: Tab never reaches {sorted(wanted - reached)}"
+    context.close()
+
+
+def test_search_finds_nmda(served):
+    base, chromium, _ = served
+    context = chromium.new_context()
+    page = context.new_page()
+    page.goto(f"{base}/search.html?q=NMDA")
+    results = page.locator("#search-results ul.search li")
+    results.first.wait_for(timeout=15000)
+    hits = [a.get_attribute("href") for a in page.locator("#search-results ul.search li a").all()]
+    context.close()
+    assert any("chapters/" in h for h in hits), f"searching NMDA found no chapter: {hits}"

@@ -298,6 +298,7 @@ def _dose_arrays(doses, body_weight_kg, params):
     """Start (h), duration (h), amount entering the body (µmol/kg), route index and form of each dose."""
     start = np.array([d.start_h for d in doses], dtype=float)
     duration = np.array([d.duration_min for d in doses], dtype=float) / 60.0
+    duration[duration < 1e-9] = 0.0  # shorter than 3.6 µs: a bolus (avoids a start == end round-off tie)
     mg_per_kg = np.array([d.mg_per_kg(body_weight_kg) for d in doses], dtype=float)
     in_range("amount", mg_per_kg, *DOSE_RANGE_MG_PER_KG, "mg/kg")
     route = np.array([ROUTES.index(d.route) for d in doses], dtype=int)

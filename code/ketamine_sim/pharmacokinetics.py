@@ -15,7 +15,8 @@ time point on the requested grid (about 1 ms for 2000 points), with no time step
 
 Sources and assumptions (ASSUMED = no number in shared/science/facts.md):
 
-* Two compartments, because a single one cannot give the high early levels after a bolus.  The
+* Two compartments: facts.md's modelling note says one would fit the infusion anchors, but the
+  distribution phase is what makes a bolus give higher early levels than an infusion.  The
   bolus response is C_p(t) = (D/V₁)(a e^(−αt) + (1 − a) e^(−βt)) with a distribution half-life of
   12.5 min (midpoint of 10–15 min, KetalarLabel, SECONDARY) and an elimination half-life of 2.5 h
   ("2 to 3 h", AlShirawi2017; KetalarLabel).  The share a = 0.5 of the fast phase is ASSUMED (no
@@ -38,7 +39,11 @@ Sources and assumptions (ASSUMED = no number in shared/science/facts.md):
   not modelled here.
 * S- and R-ketamine follow the same kinetics: enantiomer differences in clearance are ignored; ``form``
   only labels which molecule is in the blood so later stages can use the right affinity.
+* Schedules: six infusions on Mon/Wed/Fri over two weeks (Phillips2019); esketamine twice weekly for
+  4 weeks, then weekly (SpravatoLabel), with the first dose 56 mg and the twice-weekly doses on days 0
+  and 3 of each week (ASSUMED: the label does not fix the weekdays).
 * Everything is linear (no saturation of metabolism, no CYP3A4/2B6 interactions, no age or sex effect).
+  Infusions shorter than 3.6 µs are treated as boluses.
 * Input limits: doses up to 20 mg/kg (above the label's largest IM induction dose, 13 mg/kg, the model
   has nothing to stand on); times up to 90 days; infusions 0.1 min to 24 h; body weight 30–250 kg.
 
@@ -48,8 +53,9 @@ analgesic range (0.29–0.67 µM) for 0.5–5 min, at its low end; curve strippi
 distribution phase near 45 min; at most 2⁻⁴ of the peak is left 10 h after the start (the terminal
 half-life read back from the curve is the 2.5-h input).  Known misses: 2 mg/kg IV gives about
 4.1–4.7 µM over 0.5–5 min, below the 5–10 µM quoted for general anaesthesia (with a 12.5-min
-distribution phase the central volume is too large for the first minutes after a bolus; real
-ketamine has a faster, sub-minute mixing phase); and 5.2%, not < 5%, of the peak is left at 10 h.
+distribution phase the central volume is too large for the first minutes after a bolus; a faster
+initial mixing phase, not in facts.md, would be needed); and 5.2%, not < 5%, of the peak is left
+10 h after the start (facts.md's "over 4 half-lives" allows 6.25%).
 """
 
 from dataclasses import dataclass, field

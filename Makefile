@@ -21,9 +21,16 @@ $(NODE_STAMP): package.json package-lock.json
 	@touch $(NODE_STAMP)
 
 ## book: execute every notebook and build the static site into _build/html
+##       STUDENT=1: the student edition (no solutions, no instructor guide) into _build/student/_build/html
 book: $(STAMP)
+ifeq ($(STUDENT),1)
+	$(BIN)/python tools/student_edition.py --out _build/student-src
+	$(BIN)/jupyter-book build _build/student-src --all -W -n --keep-going --path-output _build/student
+	@echo "Built the student edition: _build/student/_build/html/index.html"
+else
 	$(BUILD)
 	@echo "Built: _build/html/index.html  (make serve to read it)"
+endif
 
 ## test: lint, then the whole test suite (models, literature, notebooks, the book build, the static site)
 test: $(STAMP) $(NODE_STAMP)

@@ -1,9 +1,10 @@
-"""Every chapter in a real JupyterLab (Debian Chromium): runs without errors, and every control moves its figure.
+"""Every notebook in a real JupyterLab (Debian Chromium): runs without errors, every control moves its figure.
 
 A live ipywidgets slider whose callback fails still moves its own readout; only a real client shows whether
-the figure followed.  For each chapter (a temporary copy) this runs all cells, checks that no cell produced an
-error or wrote to stderr, then moves every control of every widget once and waits for the widget's image (or,
-for a widget without an image, its text) to change.  A screenshot is saved under _build/lab-failures on failure.
+the figure followed.  For each notebook of the book (a temporary copy) this runs all cells, checks that no
+cell produced an error or wrote to stderr, then moves every control of every widget once and waits for the
+widget's image (or, for a widget without an image, its text) to change.  A screenshot is saved under
+_build/lab-failures on failure.
 """
 
 import json
@@ -26,7 +27,7 @@ def lab():
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
-    with lc.lab_server(lc.CHAPTERS) as (base, _folder), lc.browser() as b:
+    with lc.lab_server(lc.NOTEBOOKS) as (base, _folder), lc.browser() as b:
         yield base, b
 
 
@@ -51,7 +52,6 @@ def _check_chapter(page, path):
     outputs = lc.widget_outputs(page)
     expected = _explorer_calls(path)
     assert len(outputs) >= expected, f"{expected} explorers called but {len(outputs)} widgets rendered"
-    assert outputs, f"{path.name} shows no live widget"
     moved = 0
     for w, output in enumerate(outputs):
         found, uncovered = lc.controls(output)
@@ -75,13 +75,14 @@ def _check_chapter(page, path):
     return moved
 
 
-@pytest.mark.parametrize("path", lc.CHAPTERS, ids=lambda p: p.stem)
-def test_chapter_runs_and_every_control_moves_its_figure(lab, path: pathlib.Path):
+@pytest.mark.parametrize("path", lc.NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_runs_and_every_control_moves_its_figure(lab, path: pathlib.Path):
     base, b = lab
     page = lc.open_notebook(b, base, path.name)
     try:
         moved = _check_chapter(page, path)
-        assert moved >= 1
+        if path in lc.CHAPTERS:
+            assert moved >= 1, f"{path.name} shows no live widget"
     except BaseException:
         shot = _shot(page, path.stem)
         print(f"screenshot: {shot}")

@@ -219,6 +219,33 @@ def describe_control(control):
     return control.get_attribute("class")
 
 
+def drag_slider(page, control, pixels=90, steps=10):
+    """Drag a slider's handle with the mouse by ``pixels`` (towards the middle), in ``steps`` mouse moves."""
+    handle = control.locator(".noUi-handle").first
+    track = control.locator(".noUi-base").first.bounding_box()
+    box = handle.bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    dx = pixels if x < track["x"] + track["width"] / 2 else -pixels
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x + dx, y, steps=steps)
+    page.mouse.up()
+
+
+def settle(page, output, quiet_s=1.0, timeout_s=60):
+    """Wait until the kernel is idle and the output has not changed for ``quiet_s``; return its snapshot."""
+    deadline = time.monotonic() + timeout_s
+    last, since = snapshot(output), time.monotonic()
+    while time.monotonic() < deadline:
+        time.sleep(0.1)
+        now = snapshot(output)
+        if now != last:
+            last, since = now, time.monotonic()
+        elif time.monotonic() - since >= quiet_s and page.evaluate(_KERNEL_STATUS) == "idle":
+            return now
+    raise TimeoutError(f"the widget kept changing for {timeout_s} s")
+
+
 def move_control(page, control, direction=1):
     """Move one control by the smallest step a student could make; returns what was done."""
     cls = control.get_attribute("class") or ""

@@ -69,10 +69,35 @@ def _check_chapter(page, path):
                 assert after["imgs"] != before["imgs"], f"control {name!r} changed the text but not the figure"
                 assert all(s.startswith("data:image/png;base64,") and len(s) > 1000 for s in after["imgs"])
             moved += 1
+        _check_drag_ends_on_the_true_figure(page, output, found, w)
     lc.wait_idle(page)
     errors = lc.error_outputs(lc.cells(page))
     assert not errors, "after moving the controls:\n" + "\n".join(errors)
     return moved
+
+
+def _check_drag_ends_on_the_true_figure(page, output, found, w):
+    """Sliders update while dragged; the figure left on screen after a fast drag must be the final value's.
+
+    A stale frame from the middle of the drag would differ from the figure drawn for the same value after
+    one key step away and back."""
+    sliders = [c for c in found if "widget-slider" in (c.get_attribute("class") or "")]
+    if not sliders:
+        return
+    slider = sliders[0]
+    start = lc.snapshot(output)
+    lc.drag_slider(page, slider)
+    after_drag = lc.settle(page, output)
+    assert after_drag["imgs"] != start["imgs"], f"widget {w}: dragging {lc.describe_control(slider)!r} changed nothing"
+    handle = slider.locator(".noUi-handle").first
+    at_max = float(handle.get_attribute("aria-valuenow")) >= float(handle.get_attribute("aria-valuemax"))
+    for key in (("ArrowLeft", "ArrowRight") if at_max else ("ArrowRight", "ArrowLeft")):
+        before = lc.snapshot(output)
+        handle.focus()
+        page.keyboard.press(key)
+        assert lc.wait_changed(output, before, CHANGE_TIMEOUT_S) is not None
+    back = lc.settle(page, output)
+    assert back["imgs"] == after_drag["imgs"], f"widget {w}: the figure after a drag was not the final value's"
 
 
 @pytest.mark.parametrize("path", lc.NOTEBOOKS, ids=lambda p: p.stem)

@@ -68,7 +68,10 @@ class Slider:
         import ipywidgets as W
 
         description = f"{self.label} ({self.unit})" if self.unit else self.label
-        common = dict(description=description, continuous_update=False, readout_format=self.fmt,
+        # continuous updates: the figure follows a drag.  A redraw takes a few tens of ms, and the widget front
+        # end keeps at most one update in flight (it sends only the latest value when the kernel is busy), so a
+        # fast drag never queues up stale frames.
+        common = dict(description=description, continuous_update=True, readout_format=self.fmt,
                       style={"description_width": "initial"}, layout=W.Layout(width="min(100%, 34em)"))
         if self.log:
             return W.FloatLogSlider(value=self.value, min=np.log10(self.min), max=np.log10(self.max),

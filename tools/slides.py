@@ -1,7 +1,8 @@
 """Build one reveal.js deck per chapter into _build/slides/ (``make slides``), working with no network.
 
-Each chapter is executed with ``KETAMINE_SIM_STATIC=1`` (so every widget becomes the kernel-free figure of
-the static site: its sliders still work in the deck), its MyST markup is turned into plain Markdown (glued
+Each chapter is executed in the lecture style (``style.use("lecture")``: large fonts and lines) with
+``KETAMINE_SIM_STATIC=1`` (so every widget becomes the kernel-free figure of the static site: its sliders
+still work in the deck), its MyST markup is turned into plain Markdown (glued
 numbers filled in, citations as "Author Year", admonitions as quotes, exercises kept and solutions dropped),
 and nbconvert writes the slides following the cells' ``slideshow`` metadata (the same metadata RISE uses for
 live slides in JupyterLab).  reveal.js (from node_modules, pinned in package-lock.json) and the book's vendored
@@ -137,6 +138,10 @@ def _config():
 def build_deck(path, out, labels):
     """Execute ``path`` kernel-free (static widgets), convert, and write ``out/<stem>.slides.html``."""
     nb = nbformat.read(path, as_version=4)
+    # projector style for every figure of the deck: large fonts and lines (style.use("lecture"))
+    lecture = nbformat.v4.new_code_cell("from ketamine_sim import style\nstyle.use('lecture')",
+                                        metadata={"tags": ["remove-cell"], "slideshow": {"slide_type": "skip"}})
+    nb.cells.insert(0, lecture)
     os.environ["KETAMINE_SIM_STATIC"] = "1"  # the kernel inherits it: widgets become kernel-free figures
     ExecutePreprocessor(timeout=600, kernel_name="python3").preprocess(nb, {"metadata": {"path": str(path.parent)}})
     glued = _glued(nb)

@@ -7,7 +7,7 @@ PORT   ?= 8000
 # --all: Sphinx would otherwise skip unchanged notebooks and miss edits to code/
 BUILD  := $(BIN)/jupyter-book build . --all -W -n --keep-going
 
-.PHONY: book test lab serve clean freeze vendor lint bench slides
+.PHONY: book test lab serve clean freeze vendor lint bench slides pdf
 
 $(STAMP): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -44,6 +44,10 @@ lab: $(STAMP)
 ## slides: one reveal.js deck per chapter into _build/slides, working offline (open _build/slides/index.html)
 slides: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python tools/slides.py --out _build/slides
+
+## pdf: the whole book as one PDF, printed by Chromium from a one-page build: _build/pdf/ketamine-book.pdf
+pdf: $(STAMP)
+	$(BIN)/python tools/pdf.py
 
 ## serve: the built site on http://127.0.0.1:$(PORT)
 serve: $(STAMP)

@@ -9,6 +9,7 @@ import os
 import pathlib
 import re
 import urllib.parse
+from html import unescape as html_unescape
 
 import pytest
 
@@ -244,3 +245,36 @@ def test_search_finds_nmda(served):
     hits = [a.get_attribute("href") for a in page.locator("#search-results ul.search li a").all()]
     context.close()
     assert any("chapters/" in h for h in hits), f"searching NMDA found no chapter: {hits}"
+
+
+def _squash(text):
+    return re.sub(r"\s+", "", text)
+
+
+def test_the_book_pdf_has_every_page_figures_and_citations(served):
+    import sys
+
+    from pypdf import PdfReader
+
+    sys.path.insert(0, str(site.ROOT / "tools"))
+    import pdf
+
+    _, chromium, html_dir = served
+    path = pdf.build_pdf(html_dir.parent.parent, reuse=True, chromium=chromium)  # the html build made the doctrees
+    reader = PdfReader(str(path))
+    text = _squash("".join(page.extract_text() for page in reader.pages))
+    book_pages = [n for n in site.pages(html_dir) if n.startswith("book/")]
+    for name in book_pages:
+        page_html = (html_dir / name).read_text()
+        title = re.sub(r"<[^>]+>|#", "", re.search(r"<h1>(.*?)</h1>", page_html, re.S).group(1))
+        assert _squash(html_unescape(title)) in text, f"the PDF lacks the page {name} ({title!r})"
+    references = (html_dir / "book" / "references.html").read_text()
+    dois = re.findall(r">doi:([^<]+)<", references)
+    assert dois and all(_squash(d) in text for d in dois), "the PDF's bibliography lacks references"
+    assert re.search(r"\[[A-Z][^\]]{2,60},\d{4}\]", text), "no author-year citation in the PDF"
+    figures = sum(len(re.findall(r"<img\b", (html_dir / n).read_text())) for n in book_pages)
+    assert sum(len(page.images) for page in reader.pages) >= figures, "figures are missing from the PDF"
+    for page in reader.pages:
+        for annot in page.get("/Annots") or []:
+            uri = annot.get_object().get("/A", {}).get("/URI", "")
+            assert "127.0.0.1" not in uri, f"the PDF links to the local print server: {uri}"

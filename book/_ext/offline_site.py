@@ -7,9 +7,12 @@
 - Drops sphinx-thebe's page scripts: Jupyter Book always loads the extension, its inline config is emitted
   twice (a console ``SyntaxError`` on every page) and it points at a CDN; the book does not use Thebe.
 - Accessibility mends for the theme (checked by axe-core in ``tests/test_site.py``): the templates in
-  ``templates/`` give the search and colour-mode buttons an accessible name that contains their visible text,
-  folded code cells are named by their visible "Show code cell source", and bibliography entries get the
-  ``listitem`` role their ``role="list"`` parent requires (docutils emits the deprecated ``doc-biblioentry``).
+  ``templates/`` give the search and colour-mode buttons an accessible name that contains their visible text;
+  the sidebar's section toggles get a hidden name; folded code cells are named by their visible "Show code
+  cell source"; bibliography entries get the ``listitem`` role their ``role="list"`` parent requires
+  (docutils emits the deprecated ``doc-biblioentry``).
+- Drops the theme's 1.5 MB ``fontawesome.js`` (``templates/static/webpack-macros.html``): it only serves
+  custom icons, the theme's icons come from the Font Awesome web font in its CSS.
 - Loads MathJax only on pages whose body has maths.
 - Keeps the alt text that notebooks attach to image outputs (myst-nb drops it).
 - Gives every page a ``<meta name="description">`` (its first paragraph) for search engines and link previews.
@@ -50,6 +53,24 @@ def _accessible_body(app, pagename, templatename, context, doctree):
         body = context["body"].replace('role="doc-biblioentry"', 'role="listitem"')
         # myst-nb names every folded cell "Toggle hidden content", hiding its visible "Show code cell source"
         context["body"] = body.replace('<summary aria-label="Toggle hidden content">', "<summary>")
+
+
+_NAV_TOGGLE = re.compile(r">([^<>]+)</a><details([^>]*)><summary>")
+
+
+def _named_nav_toggles(app, pagename, templatename, context, doctree):
+    """The sidebar's expand/collapse toggles are icon-only ``<summary>`` elements: give each a hidden name."""
+    generate = context.get("generate_toctree_html")
+    if generate is None or getattr(generate, "names_toggles", False):
+        return
+
+    def generate_named(*args, **kwargs):
+        out = generate(*args, **kwargs)
+        return _NAV_TOGGLE.sub(lambda m: f'>{m[1]}</a><details{m[2]}><summary><span class="visually-hidden">'
+                                         f"Pages in {m[1]}</span>", str(out))
+
+    generate_named.names_toggles = True
+    context["generate_toctree_html"] = generate_named
 
 
 def _first_paragraph(doctree):
@@ -95,6 +116,16 @@ def _alt_from_output_metadata():
     NbElementRenderer.render_image = render_image
 
 
+def _singlehtml_knows_html_nodes(app):
+    """sphinx-exercise registers handlers for the ``singlehtml`` builder by name, and Sphinx then ignores every
+    handler registered for the ``html`` format (myst-nb's folded cells, ...).  Give singlehtml those too, so the
+    one-page build that ``make pdf`` prints works."""
+    handlers = app.registry.translation_handlers
+    if app.builder.name == "singlehtml" and "singlehtml" in handlers:
+        for name, pair in handlers.get("html", {}).items():
+            handlers["singlehtml"].setdefault(name, pair)
+
+
 def _templates(app, config):
     config.templates_path = [str(TEMPLATES), *config.templates_path]
 
@@ -104,8 +135,10 @@ def setup(app):
     app.config.mathjax_path = "mathjax/tex-chtml.js"
     _alt_from_output_metadata()
     app.connect("config-inited", _templates)
+    app.connect("builder-inited", _singlehtml_knows_html_nodes)
     app.connect("html-page-context", _drop_thebe)
     app.connect("html-page-context", _accessible_body)
     app.connect("html-page-context", _mathjax_only_with_math, priority=600)
+    app.connect("html-page-context", _named_nav_toggles, priority=600)
     app.connect("html-page-context", _description)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

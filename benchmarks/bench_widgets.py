@@ -6,7 +6,8 @@ widget's ``<img>`` for a new ``src``, waits until the new image is decoded and o
 painted, and reports the difference.  The kernel is left idle between moves, so each move is measured alone.
 
 Run: ``make bench ONLY=widgets`` (or ``.venv/bin/python benchmarks/bench_widgets.py``).
-Environment: ``BENCH_MOVES`` (moves per control, default 20), ``BENCH_CHAPTERS`` (chapter stems, default all).
+Environment: ``BENCH_MOVES`` (moves per control, default 20), ``BENCH_CHAPTERS`` (notebook stems, default all),
+``BENCH_STYLES`` (default ``"book lecture"``: each table once in the book style, once after ``style.use("lecture")``).
 """
 
 import os
@@ -63,10 +64,11 @@ def _measure_control(page, output, control, moves):
     return np.array(times)
 
 
-def bench(chapters, moves=MOVES):
+def bench(chapters, moves=MOVES, style="book"):
     """Return rows (chapter, widget title, control, n, median, p95, max) for every slider of every widget."""
     rows = []
-    with lc.lab_server(chapters) as (base, _), lc.browser() as b:
+    first = None if style == "book" else f"from ketamine_sim import style\nstyle.use({style!r})"
+    with lc.lab_server(chapters, first_cell=first) as (base, _), lc.browser() as b:
         for path in chapters:
             page = lc.open_notebook(b, base, path.name)
             errors = lc.error_outputs(lc.run_all(page))
@@ -86,11 +88,11 @@ def bench(chapters, moves=MOVES):
     return rows
 
 
-def main(argv):
-    chapters = [p for p in lc.CHAPTERS if not argv or p.stem in argv]
+def main(argv, style="book"):
+    chapters = [p for p in lc.NOTEBOOKS if not argv or p.stem in argv]
     load = os.getloadavg()
     t0 = time.perf_counter()
-    rows = bench(chapters)
+    rows = bench(chapters, style=style)
     table = [(c, w, ctl, n, f"{med:.0f}", f"{p95:.0f}", f"{mx:.0f}",
               "yes" if med <= GOAL_MEDIAN_MS and p95 <= GOAL_P95_MS else "no")
              for c, w, ctl, n, med, p95, mx, _ in rows]
@@ -102,12 +104,13 @@ def main(argv):
         med, p95 = float(np.median(t)), float(np.percentile(t, 95))
         table.append((c, f"**{w}** (all controls)", "", len(t), f"{med:.0f}", f"{p95:.0f}", f"{t.max():.0f}",
                       "yes" if med <= GOAL_MEDIAN_MS and p95 <= GOAL_P95_MS else "no"))
-    print_table(f"Widget latency in JupyterLab, key press → new figure painted (ms); goal median ≤ {GOAL_MEDIAN_MS}, "
-                f"p95 ≤ {GOAL_P95_MS}",
+    print_table(f"Widget latency in JupyterLab, {style} style, key press → new figure painted (ms); "
+                f"goal median ≤ {GOAL_MEDIAN_MS}, p95 ≤ {GOAL_P95_MS}",
                 ["chapter", "widget", "control", "moves", "median", "p95", "max", "goal met"], table)
     print(f"\n{os.cpu_count()} cores, load average before the run {load[0]:.2f} / {load[1]:.2f} / {load[2]:.2f}; "
           f"{time.perf_counter() - t0:.0f} s in all.")
 
 
 if __name__ == "__main__":
-    main(os.environ.get("BENCH_CHAPTERS", "").split())
+    for variant in os.environ.get("BENCH_STYLES", "book lecture").split():
+        main(os.environ.get("BENCH_CHAPTERS", "").split(), variant)

@@ -48,11 +48,17 @@ def _free_port():
 
 
 @contextlib.contextmanager
-def lab_server(notebooks, startup_timeout=120):
-    """Start JupyterLab on copies of ``notebooks``; yield (base_url, folder).  Stops it on exit."""
+def lab_server(notebooks, startup_timeout=120, first_cell=None):
+    """Start JupyterLab on copies of ``notebooks``; yield (base_url, folder).  Stops it on exit.
+
+    ``first_cell``: optional code put at the top of every copy (e.g. ``style.use("lecture")``)."""
     folder = pathlib.Path(tempfile.mkdtemp(prefix="ketamine-lab-"))
     for nb in notebooks:
-        shutil.copy(nb, folder / pathlib.Path(nb).name)
+        data = json.loads(pathlib.Path(nb).read_text())
+        if first_cell:
+            data["cells"].insert(0, {"cell_type": "code", "id": "first-cell", "metadata": {}, "outputs": [],
+                                     "execution_count": None, "source": first_cell})
+        (folder / pathlib.Path(nb).name).write_text(json.dumps(data))
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if k != STATIC_ENV}
     # a private settings/workspace folder: no state leaks in from a user's own JupyterLab

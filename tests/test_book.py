@@ -28,6 +28,15 @@ def test_chapter_page_embeds_kernel_free_figures_not_widget_state(built_book):
     assert "THEBE_JS_URL" not in text
 
 
+def test_figure_frames_load_from_files_not_the_page(built_book):
+    """The page carries each figure's first frame only; the rest come from _static/ks-frames when needed."""
+    for page in built_book.rglob("*.html"):
+        text = page.read_text()
+        for src in re.findall(r'<script type="application/json" data-src="([^"]+)"></script>', text):
+            assert (page.parent / src).is_file(), f"{page.relative_to(built_book)}: missing {src}"
+        assert text.count('class="ks-frames"') == text.count("data-src="), f"{page.relative_to(built_book)}"
+
+
 def test_every_page_has_a_description_for_search_engines(built_book):
     for page in built_book.rglob("*.html"):
         if "_static" in page.parts or page.name == "index.html" and page.parent == built_book:

@@ -13,7 +13,7 @@
   (docutils emits the deprecated ``doc-biblioentry``).
 - Drops the theme's 1.5 MB ``fontawesome.js`` (``templates/static/webpack-macros.html``): it only serves
   custom icons, the theme's icons come from the Font Awesome web font in its CSS.
-- Loads MathJax only on pages whose body has maths.
+- Loads MathJax only on pages whose body has maths, and the frames of kernel-free figures only when needed.
 - Keeps the alt text that notebooks attach to image outputs (myst-nb drops it).
 - Gives every page a ``<meta name="description">`` (its first paragraph) for search engines and link previews.
 """
@@ -71,6 +71,31 @@ def _named_nav_toggles(app, pagename, templatename, context, doctree):
 
     generate_named.names_toggles = True
     context["generate_toctree_html"] = generate_named
+
+
+_FRAME_DATA = re.compile(
+    r'<figure class="ks-frames" id="(ks-[0-9a-f]+)"(.*?)<script type="application/json">(.*?)</script>',
+    re.S)
+
+
+def _frames_out_of_page(app, pagename, templatename, context, doctree):
+    """Move each kernel-free figure's frames (:mod:`ketamine_sim.frames`) out of the page into
+    ``_static/ks-frames/<id>.js``; the figure's script loads them when it nears the screen.  The first frame
+    stays inline, so the page paints (and prints) without them.  A script file, not JSON for ``fetch``, so a
+    page opened from disk (``file://``) works too."""
+    body = context.get("body", "")
+    if 'class="ks-frames"' not in body:
+        return
+    folder = pathlib.Path(app.outdir) / "_static" / "ks-frames"
+    folder.mkdir(parents=True, exist_ok=True)
+
+    def move(match):
+        uid, middle, payload = match.groups()
+        (folder / f"{uid}.js").write_text(f'(window.ksFrames = window.ksFrames || {{}})["{uid}"] = {payload};\n')
+        src = context["pathto"](f"_static/ks-frames/{uid}.js", 1)
+        return f'<figure class="ks-frames" id="{uid}"{middle}<script type="application/json" data-src="{src}"></script>'
+
+    context["body"] = _FRAME_DATA.sub(move, body)
 
 
 def _first_paragraph(doctree):
@@ -140,5 +165,6 @@ def setup(app):
     app.connect("html-page-context", _accessible_body)
     app.connect("html-page-context", _mathjax_only_with_math, priority=600)
     app.connect("html-page-context", _named_nav_toggles, priority=600)
+    app.connect("html-page-context", _frames_out_of_page, priority=600)
     app.connect("html-page-context", _description)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -50,12 +50,11 @@ Sources and assumptions (ASSUMED = no number in shared/science/facts.md):
 Checked against facts.md (``literature/pharmacokinetics.py``; predicted, not fitted): plasma stays in
 the dissociation range (0.42–1.1 µM) over the second half of the infusion; 0.15 mg/kg IV gives the
 analgesic range (0.29–0.67 µM) for 0.5–5 min, at its low end; curve stripping puts the end of the
-distribution phase near 45 min; at most 2⁻⁴ of the peak is left 10 h after the start (the terminal
-half-life read back from the curve is the 2.5-h input).  Known misses: 2 mg/kg IV gives about
+distribution phase near 45 min; at most 2⁻⁴ of the peak (5.2%) is left 10 h after the start (the terminal
+half-life read back from the curve is the 2.5-h input).  Known miss: 2 mg/kg IV gives about
 4.1–4.7 µM over 0.5–5 min, below the 5–10 µM quoted for general anaesthesia (with a 12.5-min
 distribution phase the central volume is too large for the first minutes after a bolus; a faster
-initial mixing phase, not in facts.md, would be needed); and 5.2%, not < 5%, of the peak is left
-10 h after the start (facts.md's "over 4 half-lives" allows 6.25%).
+initial mixing phase, not in facts.md, would be needed).
 """
 
 from dataclasses import dataclass, field

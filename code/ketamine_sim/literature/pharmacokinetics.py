@@ -49,7 +49,8 @@ REFERENCES = [
               "Zanos2018PharmRev", "VERIFIED", "validation", at=0.15),
     Reference("anaesthetic_bolus_plasma_range", 7.5, 2.5, "uM",
               "general anaesthesia, 1-2 mg/kg IV: 1200-2400 ng/mL (5-10 uM); checked 0.5-5 min after a 2 mg/kg "
-              "bolus, while the label says anaesthesia lasts", "Zanos2018PharmRev", "VERIFIED", "validation", at=2.0),
+              "bolus, while the label says anaesthesia lasts", "Zanos2018PharmRev", "VERIFIED", "validation", at=2.0,
+              reproduced=False),
     Reference("alpha_phase_duration", 45.0, 15.0, "min",
               "the distribution phase lasts about 45 min (taken as: its share of plasma falls below 10%, a threshold "
               "we chose)", "KetalarLabel", "SECONDARY", "validation"),

@@ -76,7 +76,7 @@ Simplifications and assumptions (every number without a source is ASSUMED):
   mapped onto the same shape (their faster kinetics are ignored); 10 mg/kg in mice is taken as a 1 µM peak
   (ASSUMED, the human antidepressant brain level of Gerhard2020).
 * Numerics: exact integration for inputs linear between nodes, 5-min steps from each dose (or driver change)
-  to 24 h after it and 30-min steps elsewhere; results are interpolated linearly onto ``t_h``.
+  to 6 h after it and 30-min steps elsewhere; results are interpolated linearly onto ``t_h``.
 
 What the model does and does not reproduce (see ``literature/plasticity.py`` and the tests):
 
@@ -116,7 +116,7 @@ class PlasticityParams:
 
     fine_step_h: float = 1.0 / 12.0  # numerical step while the drug acts (5 min)
     coarse_step_h: float = 0.5  # numerical step elsewhere
-    active_h: float = 24.0  # fine steps from each dose (or driver change) to this long after it
+    active_h: float = 6.0  # fine steps from each dose (or driver change) to this long after it
     rapamycin_block: float = 1.0  # ASSUMED: rapamycin=True blocks mTORC1 fully (Li2010: abolishes)
     tau_eef2_h: float = 0.25  # ASSUMED (Autry2011: ≈30 min UNVERIFIED)
     eef2k_nmda_share: float = 0.8  # ASSUMED
@@ -301,7 +301,7 @@ _LIMITS = {"ketamine_uM": (*CONC_RANGE_UM, "uM"), "glutamate_rel": (0.0, 100.0, 
            "pyramidal_block": (0.0, 1.0, "(fraction)")}
 GLU_RANGE = _LIMITS["glutamate_rel"][:2]
 _REST = {"ketamine_uM": 0.0, "glutamate_rel": 1.0, "pyramidal_block": 0.0}
-_QUIET = 1e-3  # drivers closer than this to rest are integrated with coarse steps
+_QUIET = 1e-2  # drivers closer than this to rest are integrated with coarse steps (changes < 1e-4)
 
 
 def _given(name, values, t):

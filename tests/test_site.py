@@ -22,8 +22,16 @@ SCHEMES = ("light", "dark")
 GENERIC_ALT = re.compile(r"^\s*(image|img|figure|fig\.?|picture|graph|chart|plot|png|photo)\s*\d*\s*$", re.I)
 BLOCKING = {"serious", "critical"}
 
-_WAIT_MATH = """() => (window.MathJax && MathJax.startup && MathJax.startup.promise)
-    ? MathJax.startup.promise.then(() => true) : true"""
+_WAIT_MATH = """async () => {
+    if (!window.ksLoadMath) { return true; }
+    window.ksLoadMath();
+    for (let i = 0; i < 300 && !(window.MathJax && MathJax.startup && MathJax.startup.promise); i++) {
+      await new Promise(r => setTimeout(r, 50));
+    }
+    if (!(window.MathJax && MathJax.startup)) { return false; }
+    await MathJax.startup.promise;
+    return true;
+  }"""
 _AXE = """() => axe.run(document, {resultTypes: ["violations"]}).then(r => r.violations.map(v => ({
     id: v.id, impact: v.impact, help: v.help,
     nodes: v.nodes.slice(0, 4).map(n => n.target.join(" ") + " :: " + n.failureSummary.split("\\n")[1])})))"""
@@ -35,7 +43,8 @@ _FIGURE_BACKGROUNDS = """() => Array.from(document.querySelectorAll(".bd-article
     const c = document.createElement("canvas"); c.width = img.naturalWidth; c.height = img.naturalHeight;
     const g = c.getContext("2d"); g.drawImage(img, 0, 0);
     const [r, gr, b, a] = g.getImageData(1, 1, 1, 1).data;
-    return {alt: (img.alt || "").slice(0, 60), light: a === 255 && r + gr + b > 3 * 200};
+    return {alt: (img.alt || "").slice(0, 60), light: a === 255 && r + gr + b > 3 * 200,
+            filter: getComputedStyle(img).filter};
   })"""
 
 
@@ -66,7 +75,11 @@ def _visit(chromium, base, name, scheme):
     page.on("request", lambda r: seen["urls"].append(r.url))
     page.goto(f"{base}/{name}")
     page.wait_for_load_state("networkidle")
-    page.evaluate(_WAIT_MATH)
+    if not page.evaluate(_WAIT_MATH):
+        seen["errors"].append("MathJax did not load")
+    page.wait_for_load_state("networkidle")  # MathJax's fonts
+    seen["math"] = page.evaluate("[document.querySelectorAll('.math').length, "
+                                 "document.querySelectorAll('mjx-container').length]")
     seen["theme"] = page.evaluate("document.documentElement.dataset.theme")
     page.add_script_tag(path=str(site.AXE))
     seen["axe"] = page.evaluate(_AXE)
@@ -108,6 +121,13 @@ def test_every_request_succeeds_and_stays_on_the_local_server(visits, served):
     assert not problems, _report(problems)
 
 
+def test_maths_is_typeset_offline_wherever_a_page_has_some(visits):
+    pages = {key: seen["math"] for key, seen in visits.items() if seen["math"][0]}
+    assert pages, "no page has maths"
+    problems = [(key, f"{n} formulas, {typeset} typeset") for key, (n, typeset) in pages.items() if typeset < n]
+    assert not problems, _report(problems)
+
+
 def test_the_theme_follows_the_readers_light_or_dark_setting(visits):
     wrong = [(key, f"theme is {seen['theme']!r}") for key, seen in visits.items() if seen["theme"] != key[1]]
     assert not wrong, _report(wrong)
@@ -131,11 +151,13 @@ def test_axe_finds_no_serious_or_critical_violations_in_light_and_dark_mode(visi
     assert not problems, _report(problems)
 
 
-def test_figures_keep_an_opaque_light_background_in_dark_mode(visits):
+def test_figures_keep_an_opaque_light_undimmed_background_in_dark_mode(visits):
     checked = [(key, img) for key, seen in visits.items() for img in seen.get("backgrounds", [])]
     assert checked, "no figure found on any page"
     problems = [(key, f"figure without an opaque light background: {img['alt']!r}") for key, img in checked
                 if not img["light"]]
+    problems += [(key, f"figure dimmed by the filter {img['filter']!r}: {img['alt']!r}") for key, img in checked
+                 if img["filter"] != "none"]
     assert not problems, _report(problems)
 
 
@@ -282,9 +304,46 @@ def test_the_book_pdf_has_every_page_figures_and_citations(served):
     dois = re.findall(r">doi:([^<]+)<", references)
     assert dois and all(_squash(d) in text for d in dois), "the PDF's bibliography lacks references"
     assert re.search(r"\[[A-Z][^\]]{2,60},\d{4}\]", text), "no author-year citation in the PDF"
+    assert "\\(" not in text and "\\[" not in text, "the PDF shows raw TeX: MathJax did not typeset before printing"
     figures = sum(len(re.findall(r"<img\b", (html_dir / n).read_text())) for n in book_pages)
     assert sum(len(page.images) for page in reader.pages) >= figures, "figures are missing from the PDF"
     for page in reader.pages:
         for annot in page.get("/Annots") or []:
             uri = annot.get_object().get("/A", {}).get("/URI", "")
             assert "127.0.0.1" not in uri, f"the PDF links to the local print server: {uri}"
+
+
+# Colour-vision deficiency as dichromacy, Machado, Oliveira & Fernandes (2009), severity 1.0, on linear RGB
+_DICHROMACY = {
+    "protanopia": [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]],
+    "deuteranopia": [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.011820, 0.042940, 0.968881]],
+    "tritanopia": [[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602], [0.004733, 0.691367, 0.303900]],
+}
+DISTINCT_DELTA_E = 10  # CIE76 distance in L*a*b*: two colours at least this far apart are told apart at a glance
+
+
+def _lab(linear_rgb):
+    import numpy as np
+
+    xyz = np.array([[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722], [0.0193, 0.1192, 0.9505]]) @ \
+        np.clip(linear_rgb, 0, 1) / np.array([0.95047, 1.0, 1.08883])
+    f = np.where(xyz > (6 / 29) ** 3, np.cbrt(xyz), xyz / (3 * (6 / 29) ** 2) + 4 / 29)
+    return np.array([116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])])
+
+
+def test_every_pair_of_actor_colours_stays_distinct_with_colour_blind_vision():
+    import itertools
+
+    import numpy as np
+
+    from ketamine_sim import style
+
+    def linear(hex_colour):
+        c = np.array([int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)])
+        return np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
+
+    colours = sorted(set(style.ACTORS.values()))
+    for vision, matrix in [("typical", np.eye(3)), *_DICHROMACY.items()]:
+        for a, b in itertools.combinations(colours, 2):
+            distance = np.linalg.norm(_lab(np.array(matrix) @ linear(a)) - _lab(np.array(matrix) @ linear(b)))
+            assert distance >= DISTINCT_DELTA_E, f"{a} and {b} look alike with {vision} vision (ΔE {distance:.1f})"

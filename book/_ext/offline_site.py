@@ -39,13 +39,44 @@ def _drop_thebe(app, pagename, templatename, context, doctree):
         context["script_files"] = [js for js in context["script_files"] if keep(js)]
 
 
+_MATH_LOADER = """<script>(function () {
+  var started = false;
+  window.ksLoadMath = function () {
+    if (started) { return; }
+    started = true;
+    var s = document.createElement("script");
+    s.src = "%s";
+    s.async = true;
+    document.head.appendChild(s);
+  };
+  function watch() {
+    var maths = document.querySelectorAll(".math");
+    if (!maths.length || !("IntersectionObserver" in window)) { window.ksLoadMath(); return; }
+    var watcher = new IntersectionObserver(function (entries) {
+      if (entries.some(function (e) { return e.isIntersecting; })) { watcher.disconnect(); window.ksLoadMath(); }
+    }, {rootMargin: "1200px"});
+    maths.forEach(function (m) { watcher.observe(m); });
+  }
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", watch); } else { watch(); }
+})();</script>"""
+
+
 def _mathjax_only_with_math(app, pagename, templatename, context, doctree):
-    """Sphinx adds MathJax (1.2 MB) to a page that merely lists a page with maths in its toctree; keep it only
-    where the body has maths to typeset (Sphinx marks it ``class="math notranslate nohighlight"``)."""
+    """MathJax (1.2 MB) only where the body has maths, and only once the maths nears the screen.
+
+    Sphinx adds it to a page that merely lists a page with maths in its toctree.  Where the body has maths
+    (Sphinx marks it ``class="math notranslate nohighlight"``) a few lines load it when the first formula comes
+    within about two screens, so the first paint never waits for it; ``window.ksLoadMath()`` loads it at once
+    (``tools/pdf.py`` calls it before printing)."""
+    if "script_files" not in context:
+        return
     body = context.get("body", "")
-    if "script_files" in context and "math notranslate" not in body and "mathjax_process" not in body:
-        context["script_files"] = [js for js in context["script_files"]
-                                   if "mathjax" not in (getattr(js, "filename", js) or "")]
+    mathjax = [js for js in context["script_files"] if "mathjax" in (getattr(js, "filename", js) or "")]
+    context["script_files"] = [js for js in context["script_files"] if js not in mathjax]
+    if mathjax and ("math notranslate" in body or "mathjax_process" in body):
+        name = str(getattr(mathjax[0], "filename", mathjax[0])).split("?")[0]
+        src = context["pathto"](name if name.startswith("_static/") else "_static/" + name, 1)
+        context["body"] = body + _MATH_LOADER % src
 
 
 def _accessible_body(app, pagename, templatename, context, doctree):

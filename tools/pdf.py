@@ -1,6 +1,6 @@
 """The whole book as one PDF, printed by Debian's Chromium from a one-page (singlehtml) build.
 
-    python tools/pdf.py [--reuse]      # -> _build/pdf/ketamine-book.pdf  (make pdf)
+    python tools/pdf.py [--reuse]      # -> _build/pdf/ketamine-book.pdf  (make pdf; KETAMINE_BUILD_DIR moves it)
 
 The singlehtml build shares ``_build/.doctrees`` with the HTML build.  By default every notebook is executed
 again (``--all``), so the PDF matches the code; ``--reuse`` prints straight after a fresh ``make book`` (the
@@ -102,5 +102,6 @@ def build_pdf(output=ROOT, reuse=False, chromium=None):
 
 
 if __name__ == "__main__":
-    path = build_pdf(reuse="--reuse" in sys.argv[1:])
+    # KETAMINE_BUILD_DIR: build elsewhere than the repository (as the tests allow), e.g. /tmp/book
+    path = build_pdf(pathlib.Path(os.environ.get("KETAMINE_BUILD_DIR", ROOT)), reuse="--reuse" in sys.argv[1:])
     print(f"PDF: {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path} ({path.stat().st_size / 1e6:.1f} MB)")

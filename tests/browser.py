@@ -23,6 +23,17 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 INSTALL_CHROMIUM = f"Chromium not found at {CHROMIUM}: install it with `sudo apt-get install chromium` (Debian/Ubuntu)"
 INSTALL_NODE = f"axe-core not found at {AXE}: run `npm ci` in {ROOT} (or `make test`, which runs it)"
 COMPRESSIBLE = {".html", ".js", ".css", ".svg", ".json", ".txt", ".xml", ".map", ".ipynb", ".md"}
+# The site loads MathJax when maths nears the screen (book/_ext/offline_site.py): load it now and wait for it
+WAIT_MATH = """async () => {
+    if (!window.ksLoadMath) { return true; }
+    window.ksLoadMath();
+    for (let i = 0; i < 300 && !(window.MathJax && MathJax.startup && MathJax.startup.promise); i++) {
+      await new Promise(r => setTimeout(r, 50));
+    }
+    if (!(window.MathJax && MathJax.startup)) { return false; }
+    await MathJax.startup.promise;
+    return true;
+  }"""
 
 
 def chromium_missing():

@@ -22,16 +22,6 @@ SCHEMES = ("light", "dark")
 GENERIC_ALT = re.compile(r"^\s*(image|img|figure|fig\.?|picture|graph|chart|plot|png|photo)\s*\d*\s*$", re.I)
 BLOCKING = {"serious", "critical"}
 
-_WAIT_MATH = """async () => {
-    if (!window.ksLoadMath) { return true; }
-    window.ksLoadMath();
-    for (let i = 0; i < 300 && !(window.MathJax && MathJax.startup && MathJax.startup.promise); i++) {
-      await new Promise(r => setTimeout(r, 50));
-    }
-    if (!(window.MathJax && MathJax.startup)) { return false; }
-    await MathJax.startup.promise;
-    return true;
-  }"""
 _AXE = """() => axe.run(document, {resultTypes: ["violations"]}).then(r => r.violations.map(v => ({
     id: v.id, impact: v.impact, help: v.help,
     nodes: v.nodes.slice(0, 4).map(n => n.target.join(" ") + " :: " + n.failureSummary.split("\\n")[1])})))"""
@@ -75,7 +65,7 @@ def _visit(chromium, base, name, scheme):
     page.on("request", lambda r: seen["urls"].append(r.url))
     page.goto(f"{base}/{name}")
     page.wait_for_load_state("networkidle")
-    if not page.evaluate(_WAIT_MATH):
+    if not page.evaluate(site.WAIT_MATH):
         seen["errors"].append("MathJax did not load")
     page.wait_for_load_state("networkidle")  # MathJax's fonts
     seen["math"] = page.evaluate("[document.querySelectorAll('.math').length, "

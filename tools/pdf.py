@@ -20,17 +20,6 @@ sys.path.insert(0, str(ROOT / "tests"))
 import browser  # noqa: E402 (tests/browser.py: the local server and Chromium launcher)
 
 PDF_NAME = "ketamine-book.pdf"
-# The site loads MathJax when maths nears the screen (book/_ext/offline_site.py): load it now and wait for it
-_WAIT_MATH = """async () => {
-    if (!window.ksLoadMath) { return true; }
-    window.ksLoadMath();
-    for (let i = 0; i < 300 && !(window.MathJax && MathJax.startup && MathJax.startup.promise); i++) {
-      await new Promise(r => setTimeout(r, 50));
-    }
-    if (!(window.MathJax && MathJax.startup)) { return false; }
-    await MathJax.startup.promise;
-    return true;
-  }"""
 # Sphinx writes the one page at the root document's path (book/intro.html) but links its assets as if it sat at
 # the top of the folder: print a copy from the top, with links into the page turned into in-document links
 _LOCAL_LINKS = """page => document.querySelectorAll("a[href]").forEach(a => {
@@ -79,7 +68,7 @@ def print_pdf(single_dir, pdf_path, chromium=None):
         page.on("response", lambda r: r.status >= 400 and failed.append(r.url))
         page.goto(f"{base}/print.html")
         page.wait_for_load_state("networkidle")
-        if not page.evaluate(_WAIT_MATH):
+        if not page.evaluate(browser.WAIT_MATH):
             raise RuntimeError("MathJax did not load")
         page.wait_for_load_state("networkidle")
         page.evaluate(_LOCAL_LINKS, pages[0])

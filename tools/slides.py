@@ -22,6 +22,7 @@ import sys
 import nbformat
 from nbconvert import SlidesExporter
 from nbconvert.preprocessors import ExecutePreprocessor
+from student_edition import strip_solutions  # tools/student_edition.py: the same cut as the student edition
 from traitlets.config import Config
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
@@ -99,9 +100,7 @@ def _quote(text):
 
 
 def myst_to_markdown(text, glued, labels):
-    """Plain Markdown for nbconvert from a chapter's MyST: directives, roles and solutions handled."""
-    text = re.sub(r"^(`{3,}|:{3,})\{solution-start\}.*\Z", "", text, flags=re.M | re.S)  # the rest is the answer
-    text = re.sub(r"^(`{3,}|:{3,})\{solution-end\}[^\n]*\n\1[ \t]*$", "", text, flags=re.M)
+    """Plain Markdown for nbconvert from a chapter's MyST: directives and roles handled."""
 
     def directive(m):
         name, arg, body = m.group("name"), m.group("arg").strip(), m.group("body")
@@ -137,7 +136,7 @@ def _config():
 
 def build_deck(path, out, labels):
     """Execute ``path`` kernel-free (static widgets), convert, and write ``out/<stem>.slides.html``."""
-    nb = nbformat.read(path, as_version=4)
+    nb = strip_solutions(nbformat.read(path, as_version=4))  # a deck shows the exercises, never the answers
     # projector style for every figure of the deck: large fonts and lines (style.use("lecture"))
     lecture = nbformat.v4.new_code_cell("from ketamine_sim import style\nstyle.use('lecture')",
                                         metadata={"tags": ["remove-cell"], "slideshow": {"slide_type": "skip"}})

@@ -6,7 +6,9 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from ketamine_sim import plots, receptors, widgets
+from ketamine_sim import plots, receptors
+from ketamine_sim.plots import receptors as receptor_plots
+from ketamine_sim.widgets import receptors as receptor_widgets
 
 
 def _pixels(png):
@@ -21,9 +23,10 @@ def test_encode_png_round_trips_exactly():
 
 
 CASES = [
-    (receptors.nmda_snapshot, plots.nmda_iv, dict(v_mV=-65, glutamate_bound=1.0, mg_mM=1.0),
+    (receptors.nmda_snapshot, receptor_plots.nmda_iv, dict(v_mV=-65, glutamate_bound=1.0, mg_mM=1.0),
      dict(v_mV=-20, glutamate_bound=0.4, mg_mM=0.2)),
-    (widgets._compare_block, widgets._plot_block, dict(conc_uM=1.0, rate_hz=20), dict(conc_uM=0.2, rate_hz=3)),
+    (receptor_widgets._compare_block, receptor_widgets._plot_block, dict(conc_uM=1.0, rate_hz=20),
+     dict(conc_uM=0.2, rate_hz=3)),
 ]
 
 
@@ -52,11 +55,11 @@ def _drawn(plot, result):
 
 def test_a_cleared_figure_is_drawn_from_scratch():
     fig = plots.figure((7.0, 3.4))
-    plots.nmda_iv(fig, receptors.nmda_snapshot(v_mV=-65))
+    receptor_plots.nmda_iv(fig, receptors.nmda_snapshot(v_mV=-65))
     plots.png_update(fig)
     fig.clear()
     assert not plots.updatable(fig)
-    plots.nmda_iv(fig, receptors.nmda_snapshot(v_mV=-30))
+    receptor_plots.nmda_iv(fig, receptors.nmda_snapshot(v_mV=-30))
     assert len(fig.axes) == 2 and fig.get_layout_engine() is not None
 
 
@@ -69,7 +72,7 @@ def test_lecture_style_is_one_call_and_enlarges_figures_and_fonts():
         assert style.current() == "lecture"
         fig = plots.figure((7.0, 3.4))
         assert np.allclose(fig.get_size_inches(), 1.5 * book)
-        plots.nmda_iv(fig, receptors.nmda_snapshot(v_mV=-65))
+        receptor_plots.nmda_iv(fig, receptors.nmda_snapshot(v_mV=-65))
         title = fig.axes[0].title
         assert title.get_fontsize() > 15 and fig.axes[0].lines[1].get_linewidth() >= 3
     finally:

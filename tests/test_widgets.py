@@ -6,7 +6,9 @@ import re
 
 import pytest
 
-from ketamine_sim import frames, plots, widgets
+from ketamine_sim import plots, widgets
+from ketamine_sim.widgets import frames
+from ketamine_sim.widgets import receptors as receptor_widgets
 
 
 def _toy_controls():
@@ -86,7 +88,7 @@ def test_live_sliders_cannot_leave_their_range(monkeypatch):
     assert slider.value == 2.0
 
 
-@pytest.mark.parametrize("explorer", [widgets.explore_nmda, widgets.explore_use_dependent_block])
+@pytest.mark.parametrize("explorer", [receptor_widgets.explore_nmda, receptor_widgets.explore_use_dependent_block])
 def test_chapter_explorers_build_live(explorer, monkeypatch):
     monkeypatch.delenv(widgets.STATIC_ENV, raising=False)
     box = explorer()

@@ -2,7 +2,7 @@
 
 - Sets ``KETAMINE_SIM_STATIC=1`` before any notebook runs.  Kernels inherit the environment of the process
   that starts them, so every ``jupyter-book build``, however invoked, renders the kernel-free figures of
-  :mod:`ketamine_sim.frames` instead of live ipywidgets.
+  :mod:`ketamine_sim.widgets.frames` instead of live ipywidgets.
 - Loads MathJax from the vendored copy in ``book/_vendor`` instead of a CDN.
 - Drops sphinx-thebe's page scripts: Jupyter Book always loads the extension, its inline config is emitted
   twice (a console ``SyntaxError`` on every page) and it points at a CDN; the book does not use Thebe.
@@ -110,7 +110,7 @@ _FRAME_DATA = re.compile(
 
 
 def _frames_out_of_page(app, pagename, templatename, context, doctree):
-    """Move each kernel-free figure's frames (:mod:`ketamine_sim.frames`) out of the page into
+    """Move each kernel-free figure's frames (:mod:`ketamine_sim.widgets.frames`) out of the page into
     ``_static/ks-frames/<id>.js``; the figure's script loads them when it nears the screen.  The first frame
     stays inline, so the page paints (and prints) without them.  A script file, not JSON for ``fetch``, so a
     page opened from disk (``file://``) works too."""

@@ -40,7 +40,7 @@ def _shot(page, name):
 
 def _explorer_calls(path):
     cells = json.loads(path.read_text())["cells"]
-    return sum(len(re.findall(r"widgets\.explore_\w+\(", "".join(c["source"]))) for c in cells
+    return sum(len(re.findall(r"\bexplore_\w+\(", "".join(c["source"]))) for c in cells
                if c["cell_type"] == "code")
 
 

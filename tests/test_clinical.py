@@ -159,3 +159,21 @@ def test_ssri_effect_is_the_monoamine_stage_rush_2009():
 def test_ketamine_is_fast_where_ssris_are_slow():
     # the book's contrast: on day 1 ketamine is near its peak, the SSRI has barely started
     assert c.single_infusion_effect(24.0) > 20 * c.ssri_effect(1.0)
+
+
+# --- one dose returns to baseline (issue 9 item 1: the concentration tail is not clamped) ----------------
+
+def test_one_infusion_returns_to_baseline_over_months_array_path():
+    t = np.arange(0.0, 89 * 24.0 + 1.0, 1.0)
+    r = c.simulate(t, pharmacokinetics.standard_infusion())
+    late = t >= 60 * 24.0
+    assert r.effect.max() > 0.3
+    assert np.all(r.effect[late] < 1e-3 * r.effect.max())  # was 0.13 (27% of the peak) for ever
+    assert np.all(np.abs(r.spine_density[late] - 1.0) < 1e-4)  # was 1.010
+    assert np.all(np.abs(r.plasticity.glutamate_rel[late] - 1.0) < 1e-6)  # was 1.0025
+    assert np.all(r.plasticity.pyramidal_block[late] < 1e-6)  # was 0.001
+
+
+def test_relapse_threshold_is_not_inflated_by_a_permanent_tail():
+    # 8.5 days after one infusion the effect is what the decaying components leave (was 0.196 with the tail)
+    assert c.relapse_threshold() < 0.15

@@ -255,30 +255,31 @@ def _doses(t, starts):
     return total
 
 
-_LUT_CONC = np.concatenate([[0.0], np.logspace(-4, 3, 281)])
+_LUT_CONC = np.logspace(-4, 3, 281)  # µM; below the first entry the drive follows the low-concentration limit
 
 
 @lru_cache(maxsize=1)
 def _circuit_table():
-    """Glutamate (relative) and pyramidal NMDA block at steady state over 0–1000 µM, from the circuit stage."""
+    """Glutamate (relative) and pyramidal NMDA block at steady state over 1e-4–1000 µM, from the circuit stage."""
     ss = circuit.steady_state(_LUT_CONC)
     return ss.glutamate_rel, ss.pyramidal_block
-
-
-def _lut_x(conc):
-    return np.log10(np.maximum(conc, 1e-4))
 
 
 def circuit_drive(conc_uM):
     """Glutamate relative to baseline and fraction of pyramidal NMDA receptors blocked at ``conc_uM`` (µM).
 
-    The circuit stage's steady state, read from a table computed once (log-spaced, 1e-4–1000 µM).
+    The circuit stage's steady state, read from a table computed once (log-spaced, 1e-4–1000 µM).  Below the table
+    both departures from rest shrink as the block does at low concentration, ∝ c^n (n = the receptors' Hill
+    coefficient), so the pharmacokinetic tail of a dose (down to 1e-12 µM and less) is not read as 1e-4 µM for ever.
     """
     c = in_range("conc_uM", conc_uM, *CONC_RANGE_UM, "uM")
     glu, block = _circuit_table()
-    x, xp = _lut_x(c), _lut_x(_LUT_CONC[1:])
-    g = np.where(c > 0, np.interp(x, xp, glu[1:]), glu[0])
-    b = np.where(c > 0, np.interp(x, xp, block[1:]), block[0])
+    floor = _LUT_CONC[0]
+    x = np.log10(np.maximum(c, floor))
+    xp = np.log10(_LUT_CONC)
+    scale = np.where(c < floor, (c / floor) ** receptors.KETAMINE_BLOCK.hill, 1.0)
+    g = 1.0 + (np.interp(x, xp, glu) - 1.0) * scale
+    b = np.interp(x, xp, block) * scale
     return g, b
 
 

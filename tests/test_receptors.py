@@ -76,12 +76,42 @@ def test_half_block_concentration_gives_half_block():
         assert r.nmda_block_fraction(r.half_block_conc_uM(form), form) == pytest.approx(0.5)
 
 
-def test_trapping_block_reaches_the_same_steady_state_at_any_activity():
+def test_one_block_model_quiet_cells_settle_lower_with_escape():
+    # issue 9 item 2: block_time_course is the partial-trapping model of the circuit, not full trapping
     t = np.array([0.0, 60.0, 1440.0])
     quiet, busy = (r.block_time_course(t, 1.0, rate) for rate in (1.0, 20.0))
-    assert quiet.steady_state == busy.steady_state == pytest.approx(r.nmda_block_fraction(1.0))
+    assert busy.steady_state == pytest.approx(r.nmda_block_fraction(1.0))  # Gerhard2020 calibration at 20 Hz
+    assert quiet.steady_state == pytest.approx(float(r.nmda_block_at_activity(1.0, 1.0)))
+    assert quiet.steady_state < 0.5 * busy.steady_state  # was equal (full trapping)
     assert busy.block[-1] == pytest.approx(busy.steady_state, rel=1e-3)
     assert quiet.block[-1] == pytest.approx(quiet.steady_state, rel=1e-3)
+
+
+def test_full_trapping_is_the_zero_escape_case():
+    full = r.TrappingEscape(k_escape_per_s=0.0)
+    t = np.array([0.0, 60.0, 1440.0])
+    quiet, busy = (r.block_time_course(t, 1.0, rate, escape=full) for rate in (1.0, 20.0))
+    assert quiet.steady_state == pytest.approx(busy.steady_state) == pytest.approx(r.nmda_block_fraction(1.0))
+
+
+def test_block_time_course_follows_a_pharmacokinetic_course_busy_blocked_most():
+    from ketamine_sim import pharmacokinetics
+
+    t = np.linspace(0.0, 1440.0, 1441)
+    brain = pharmacokinetics.brain_ketamine_uM(t / 60.0)
+    quiet, busy = (r.block_time_course(t, brain, rate) for rate in (1.0, 20.0))
+    assert quiet.block.shape == t.shape and np.all(np.isfinite(busy.block))
+    assert np.all(busy.block[1:] > quiet.block[1:])  # full trapping: quiet > busy from 211 min on
+    assert np.trapezoid(busy.block, t) > 2.0 * np.trapezoid(quiet.block, t)  # full trapping: 200 vs 209 %·min
+    kin = r.block_kinetics(t / 60.0, brain, [1.0, 20.0])
+    assert np.allclose(kin.block[1], busy.block) and np.allclose(kin.block[0], quiet.block)
+
+
+def test_held_concentration_closed_form_matches_the_integrator():
+    t = np.linspace(0.0, 120.0, 241)
+    held = r.block_time_course(t, 3.0, 5.0)
+    course = r.block_time_course(t, np.full(t.shape, 3.0), 5.0)
+    assert np.allclose(held.block, course.block, atol=1e-9)
 
 
 def test_use_dependence_busy_synapses_are_blocked_sooner():
@@ -94,4 +124,5 @@ def test_use_dependence_busy_synapses_are_blocked_sooner():
 
 def test_silent_synapses_are_never_blocked():
     course = r.block_time_course([0.0, 600.0], 10.0, rate_hz=0.0)
-    assert np.all(course.block == 0.0) and course.tau_min == np.inf
+    assert np.all(course.block == 0.0) and course.steady_state == 0.0
+    assert course.tau_min == pytest.approx(1.0 / (60.0 * r.ESCAPE.k_escape_per_s))  # only escape is left

@@ -19,8 +19,10 @@ Simplifications and assumptions (UNVERIFIED numbers are marked ASSUMED):
 * Ca²⁺ influx uses a linear driving force toward E_Ca ≈ +132 mV (Nernst at 37 °C for 2 mM outside and
   0.1 µM inside, ASSUMED textbook concentrations) instead of the Goldman–Hodgkin–Katz flux, and is
   reported relative to its peak in 1 mM Mg²⁺ with saturating glutamate.
-* Ketamine is a full trapping open-channel blocker: it enters and leaves only open, Mg²⁺-free channels
-  (``o``), so the steady state does not depend on activity but the time needed to reach it does.
+* Ketamine is a trapping open-channel blocker: it enters and leaves open, Mg²⁺-free channels (``o``), and escapes
+  only slowly from closed ones (partial trapping, below).  One model of the block serves the whole package
+  (:func:`block_time_course`, :func:`block_kinetics`, :func:`nmda_block_at_activity`); full trapping is its
+  special case ``TrappingEscape(k_escape_per_s=0)``, in which the steady state would not depend on activity.
   Affinities follow the [³H]MK-801-site Ki values of S- and R-ketamine (Ebert1997); a racemate is a 50:50
   mixture competing for one site.  The shared potency scale ``s`` and Hill coefficient ``n`` are fitted to
   the functional block of racemic ketamine, ≈50% at 1 µM and ≈80% at 10 µM (Gerhard2020, SECONDARY).
@@ -29,9 +31,12 @@ Simplifications and assumptions (UNVERIFIED numbers are marked ASSUMED):
   about an hour to equilibrate and a busy one minutes); the fraction of time a receptor has glutamate
   bound at a firing rate r is 1 − exp(−r τ) with τ = 100 ms, the NMDA decay of network models
   (BrunelWang2001, SECONDARY).
-* Partial trapping (:func:`nmda_block_at_activity`, :func:`block_kinetics`): the functions above treat ketamine
-  as fully trapped.  For the circuit, ketamine may also leave a *closed* channel at k_esc = 5·10⁻⁴ /s (ASSUMED,
-  40× slower than leaving an open one).  Then the steady state does depend on activity:
+* Partial trapping: ketamine also leaves a *closed* channel, at k_esc = ``ESCAPE.k_escape_per_s`` = 5·10⁻⁴ /s
+  (ASSUMED, 40× slower than leaving an open one; memantine is known to trap only partially, ketamine's escape
+  rate is not in our sources).  Without escape, under the package's own pharmacokinetics a quiet 1-Hz cell would
+  end up *more* blocked than a busy 20-Hz one from about 3 h after an infusion (it sheds the drug more slowly)
+  and the 24-h areas would be equal; with it, the busy cell is blocked more at every moment.  The steady state
+  then depends on activity:
   θ∞ = a x' / (1 + a x').  x' is scaled so that at a typical activity of 20 Hz (ASSUMED: the repeatedly activated
   receptors of the recordings behind Gerhard2020, and the chapter's "busy" cell) the block equals
   :func:`nmda_block_fraction`, so the Gerhard2020 calibration holds there; quieter cells are blocked less.
@@ -209,9 +214,9 @@ def _block_odds(conc_uM, form, params):
 def nmda_block_fraction(conc_uM, form="racemic", params=KETAMINE_BLOCK):
     """Steady-state fraction of NMDA current blocked by ketamine at ``conc_uM`` (µM); ``form`` racemic/S/R.
 
-    θ∞ = x / (1 + x), x = (Σ c_i / (s K_i))^n.  For a trapping blocker this is reached at any activity, given
-    time; see :func:`block_time_course` for how long that takes.  With partial trapping it is the block at the
-    typical activity (20 Hz); :func:`nmda_block_at_activity` gives it at other rates.
+    θ∞ = x / (1 + x), x = (Σ c_i / (s K_i))^n: the block at the typical activity (20 Hz) to which Gerhard2020's
+    numbers are calibrated.  :func:`nmda_block_at_activity` gives it at other rates (partial trapping: quieter
+    cells settle lower), :func:`block_time_course` how long it takes.
     """
     x = _block_odds(conc_uM, form, params)
     return x / (1.0 + x)
@@ -221,33 +226,6 @@ def half_block_conc_uM(form="racemic", params=KETAMINE_BLOCK):
     """Concentration (µM) at which the steady-state block is 50% for ``form``."""
     one_of("form", form, FORMS)
     return params.potency_scale / _affinity_sum(1.0, form)
-
-
-@dataclass(frozen=True)
-class BlockTimeCourse:
-    """Block of NMDA receptors over time at a constant ketamine concentration."""
-
-    t_min: np.ndarray
-    block: np.ndarray
-    steady_state: float
-    open_fraction: float
-    tau_min: float
-
-
-def block_time_course(t_min, conc_uM, rate_hz, v_mV=-65.0, mg_mM=1.0, form="racemic", params=KETAMINE_BLOCK):
-    """Block θ(t) after ketamine is applied at t = 0 to a cell whose synapses fire at ``rate_hz``.
-
-    θ(t) = θ∞ (1 − exp(−t/τ)), τ = 1 / (o k (1 + x)): the drug binds and leaves only while channels are open,
-    so a busy cell reaches the steady state sooner.  ``t_min`` in minutes, 0–1440.
-    """
-    t = in_range("t_min", t_min, 0.0, 1440.0, "min")
-    x = _block_odds(conc_uM, form, params)
-    o = open_fraction(rate_hz, v_mV, mg_mM)
-    rate_per_min = o * params.k_unblock_per_s * 60.0 * (1.0 + x)
-    theta_inf = x / (1.0 + x)
-    tau = np.inf if rate_per_min == 0 else 1.0 / rate_per_min
-    block = theta_inf * -np.expm1(-rate_per_min * t)
-    return BlockTimeCourse(t, block, float(theta_inf), float(o), float(tau))
 
 
 @dataclass(frozen=True)
@@ -449,3 +427,42 @@ def block_kinetics(t_h, conc_uM, rate_hz, form="racemic", v_mV=-65.0, mg_mM=1.0,
         block = np.asarray(start, dtype=float)[..., None].copy()
     tau = np.divide(1.0, lam * 60.0, out=np.full_like(lam, np.inf), where=lam > 0)
     return BlockKinetics(t, c, r, block, theta_inf, tau)
+
+
+@dataclass(frozen=True)
+class BlockTimeCourse:
+    """Block of NMDA receptors over time on one cell, for a held concentration or a concentration course."""
+
+    t_min: np.ndarray  # time, min
+    block: np.ndarray  # fraction blocked
+    steady_state: float | np.ndarray  # block the cell settles at (an array for a course: at each moment's level)
+    open_fraction: float  # fraction of time a receptor is glutamate-bound and Mg2+-free
+    tau_min: float | np.ndarray  # relaxation time constant, min (an array for a course)
+    conc_uM: float | np.ndarray = 0.0  # the concentration (course), µM
+
+
+def block_time_course(t_min, conc_uM, rate_hz, v_mV=-65.0, mg_mM=1.0, form="racemic", params=KETAMINE_BLOCK,
+                      escape=ESCAPE, block0=0.0):
+    """Block θ(t) on a cell whose synapses fire at ``rate_hz``: the package's one model of the block.
+
+    dθ/dt = o k (x' (1 − θ) − θ) − k_esc θ (partial trapping; ``escape.k_escape_per_s`` ASSUMED, 0 = full
+    trapping).  ``conc_uM`` is either a number, the concentration applied at t = 0 and held (closed form
+    θ(t) = θ∞ (1 − e^(−t/τ)), τ = 1 / (o k (1 + x') + k_esc), θ∞ = :func:`nmda_block_at_activity`), or a
+    concentration course of the shape of ``t_min`` (e.g. ``pharmacokinetics.brain_ketamine_uM(t_min / 60)``),
+    integrated by :func:`block_kinetics`.  ``t_min`` in minutes, 0–600000, increasing for a course.
+    """
+    t = in_range("t_min", t_min, 0.0, T_RANGE_H[1] * 60.0, "min")
+    o = float(open_fraction(rate_hz, v_mV, mg_mM))
+    if np.ndim(conc_uM) == 0:
+        one_of("form", form, FORMS)
+        c = float(in_range("conc_uM", conc_uM, *CONC_RANGE_UM, "uM"))
+        ok = o * params.k_unblock_per_s
+        x = _intrinsic_odds(c, form, params, escape)
+        lam = ok * (1.0 + x) + escape.k_escape_per_s  # per s
+        theta_inf = float(ok * x / lam) if lam > 0 else 0.0
+        theta0 = float(in_range("block0", block0, 0.0, 1.0, "(fraction)"))
+        block = theta_inf + (theta0 - theta_inf) * np.exp(-lam * 60.0 * t)
+        tau = np.inf if lam == 0 else 1.0 / (lam * 60.0)
+        return BlockTimeCourse(t, block, theta_inf, o, float(tau), c)
+    kin = block_kinetics(np.atleast_1d(t) / 60.0, conc_uM, rate_hz, form, v_mV, mg_mM, block0, params, escape)
+    return BlockTimeCourse(t, kin.block.reshape(t.shape), kin.steady_state, o, kin.tau_min, kin.conc_uM)

@@ -56,8 +56,8 @@ def _describe_block(c):
     i = np.searchsorted(c.busy.t_min, 15.0)
     return (f"NMDA block over 60 minutes of {c.conc_uM:.2g} µM racemic ketamine. After 15 minutes a cell whose "
             f"synapses are active at {c.rate_hz:g} Hz has {c.busy.block[i]:.0%} of its receptors blocked, a quiet "
-            f"cell at {QUIET_RATE_HZ:g} Hz {c.quiet.block[i]:.0%}; both approach the same steady state of "
-            f"{c.busy.steady_state:.0%}.")
+            f"cell at {QUIET_RATE_HZ:g} Hz {c.quiet.block[i]:.0%}; they settle at {c.busy.steady_state:.0%} and "
+            f"{c.quiet.steady_state:.0%}, because ketamine slowly escapes from closed channels.")
 
 
 def explore_use_dependent_block():

@@ -206,9 +206,10 @@ def _lagged(target, t_h, lag_min, start):
     """First-order lag dr/dt = (target − r)/τ, exact for a target held at each step's mean."""
     if lag_min == 0 or target.size == 1:
         return target.copy()
-    decay = np.exp(-np.diff(t_h) * 60.0 / lag_min)
-    mid = 0.5 * (target[1:] + target[:-1])
-    return receptors._relax(decay, mid * (1.0 - decay), np.asarray(start))
+    rate_dt = np.diff(t_h) * 60.0 / lag_min
+    base = float(start)  # the lag acts on the departure from the start, so a constant target stays exact
+    mid = 0.5 * (target[1:] + target[:-1]) - base
+    return base + receptors._relax(rate_dt, mid * -np.expm1(-rate_dt), np.zeros(()))
 
 
 def simulate(t_h, ketamine_uM, form="racemic", params=CIRCUIT):

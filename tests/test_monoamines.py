@@ -101,3 +101,22 @@ def test_simulate_keeps_the_shape_and_order_of_times():
     assert r.effect.shape == (2, 2)
     assert r.effect[1, 1] > r.effect[0, 0] > r.effect[0, 1] > r.effect[1, 0] == 0.0
     assert np.ndim(m.effect(14.0)) == 0
+
+
+def test_shared_adaptation_is_the_default_at_the_calibration():
+    assert m.shared_adaptation(m.TAU_SLOW_DAYS) == m.ADAPTATION
+    with pytest.raises(ValueError, match="tau_days"):
+        m.shared_adaptation(0.1)
+
+
+def test_time_to_fraction_reads_a_known_curve():
+    t = np.linspace(0.0, 50.0, 5001)
+    tau = 3.0
+    # half-rise of 1 - exp(-t/tau) is tau ln 2 (to within the last few per cent of its rise on this window)
+    assert m.time_to_fraction(t, -np.expm1(-t / tau)) == pytest.approx(tau * np.log(2), rel=1e-3)
+    assert m.time_to_fraction(t, np.ones_like(t)) != m.time_to_fraction(t, np.ones_like(t))  # nan: no rise
+    for bad in (dict(t=[0.0, 1.0], values=[0.0]), dict(t=[1.0, 0.0], values=[0.0, 1.0])):
+        with pytest.raises(ValueError, match="t and values"):
+            m.time_to_fraction(**bad)
+    with pytest.raises(ValueError, match="fraction"):
+        m.time_to_fraction(t, t, 1.5)

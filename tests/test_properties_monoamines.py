@@ -61,3 +61,15 @@ def test_non_numeric_days_raise(bad):
 def test_bad_time_constant_raises():
     with pytest.raises(ValueError, match="tau_response_days"):
         m.simulate(1.0, adaptation=m.SsriAdaptation(tau_response_days=0.0))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.floats(-1e3, 1e3, allow_nan=False), min_size=2, max_size=40), st.floats(0.0, 1.0))
+def test_time_to_fraction_lies_within_the_time_span_and_grows_with_the_fraction(values, fraction):
+    t = np.arange(len(values), dtype=float)
+    got = m.time_to_fraction(t, values, fraction)
+    if not max(values) > values[0]:
+        assert np.isnan(got)
+        return
+    assert t[0] <= got <= t[-1]
+    assert got <= m.time_to_fraction(t, values, min(1.0, fraction + 0.1)) + 1e-9

@@ -34,10 +34,11 @@ Simplifications and assumptions (numbers without a facts.md source are marked AS
   used as the rise at the first-dose peak of a generic human SSRI: a transfer across species and drugs (ASSUMED).
 * The difference between raphe and terminal rise is read as 5-HT1A feedback with strength f (derived from the
   two numbers above).  Full desensitisation at full occupancy (d = 1) is ASSUMED.
-* The response step (τ_resp = 7 days, ASSUMED) stands for "symptoms follow biology with a lag"; it is shared by
-  both hypotheses.  The slow time constant of each hypothesis (τ_des, τ_plast) is a **calibration**: it is
-  chosen so that the effect at 6 weeks is half its level at 13 weeks, our single-patient stand-in for "about
-  half of step-1 remissions occurred within 6 weeks" of up to 12–14 weeks of citalopram (Rush2009).  A real
+* The response step (τ_resp, ASSUMED equal to the slow step, see below) stands for "symptoms follow biology
+  with a lag"; it is shared by both hypotheses.  The slow time constant of each hypothesis (τ_des, τ_plast) is
+  a **calibration**: it is chosen so that the effect at 6 weeks is half its level at 13 weeks, our
+  single-patient stand-in for "about half of step-1 remissions occurred within 6 weeks" of up to 12–14 weeks of
+  citalopram (Rush2009).  A real
   cohort has a spread of time courses; one deterministic curve is a teaching abstraction.
 * The clinical effect is dimensionless, 0 (none) to 1 (the largest effect continuous dosing reaches in the
   model); it is not a rating-scale score and says nothing about who responds.
@@ -152,12 +153,20 @@ class SsriResult:
     effect: np.ndarray  # antidepressant effect, 0 (none) .. 1 (model's maximum)
 
 
+@functools.lru_cache(maxsize=8)
+def _occupancy_grid(n, drug):
+    """The hourly grid of ``n`` points and the occupancy on it (the same for every hypothesis and time constant)."""
+    grid = np.arange(n) * _GRID_STEP_DAYS
+    grid.flags.writeable = False
+    occ = _occupancy(grid * 24.0, drug)
+    occ.flags.writeable = False
+    return grid, occ
+
+
 def _states(t_days, hypothesis, drug, tau_slow_days, tau_response_days):
     """All states at ``t_days`` (validated array); the effect is not yet normalised."""
     t_max = float(np.max(t_days, initial=0.0))
-    n = int(np.ceil(t_max / _GRID_STEP_DAYS)) + 2
-    grid = np.arange(n) * _GRID_STEP_DAYS
-    occ_grid = _occupancy(grid * 24.0, drug)
+    grid, occ_grid = _occupancy_grid(int(np.ceil(t_max / _GRID_STEP_DAYS)) + 2, drug)
     excess_grid = _raphe_excess(occ_grid, drug)
     f = drug.feedback
     if hypothesis == "autoreceptor":
@@ -242,3 +251,35 @@ def simulate(t_days, hypothesis="autoreceptor", drug=DRUG, adaptation=ADAPTATION
 def effect(t_days, hypothesis="autoreceptor", drug=DRUG, adaptation=ADAPTATION):
     """Antidepressant effect (0–1) after ``t_days`` days of daily SSRI treatment; see :func:`simulate`."""
     return simulate(t_days, hypothesis, drug, adaptation).effect
+
+
+def shared_adaptation(tau_days):
+    """An :class:`SsriAdaptation` whose slow step and response step share ``tau_days`` (0.5–1000 days).
+
+    The model's default is this equality (ASSUMED) at the Rush2009 calibration, ``shared_adaptation(TAU_SLOW_DAYS)``.
+    """
+    tau = float(in_range("tau_days", tau_days, 0.5, 1000.0, "days"))
+    return SsriAdaptation(tau, tau, tau)
+
+
+def time_to_fraction(t, values, fraction=0.5):
+    """First time at which ``values`` (sampled at increasing ``t``) have gone ``fraction`` of the way from their
+    first value to their maximum.
+
+    Linear interpolation between samples; the units of ``t`` are kept.  ``nan`` if the maximum is not above the
+    first value (nothing rises).  Used to read the lag off a time course: half-rise of serotonin, of an effect.
+    """
+    frac = float(in_range("fraction", fraction, 0.0, 1.0))
+    t = in_range("t", t, -np.inf, np.inf)
+    y = in_range("values", values, -np.inf, np.inf)
+    if t.ndim != 1 or t.shape != y.shape or t.size < 2 or np.any(np.diff(t) <= 0):
+        raise ValueError(f"t and values must be 1-D, of one length (≥ 2), t increasing; got shapes {t.shape} "
+                         f"and {y.shape}")
+    start, top = y[0], y.max()
+    if not top > start:
+        return float("nan")
+    level = start + frac * (top - start)
+    i = int(np.argmax(y >= level))
+    if i == 0:
+        return float(t[0])
+    return float(t[i - 1] + (level - y[i - 1]) / (y[i] - y[i - 1]) * (t[i] - t[i - 1]))

@@ -160,7 +160,7 @@ def _style(div_id):
 {q} .MCButton:focus-within {{ outline: 3px solid #0072B2; outline-offset: 2px; }}
 {q} .InpLabel {{ float: none; display: block; font-size: 1rem; line-height: 1.4; color: {INK}; }}
 {q} .Input-text {{ background: #ffffff; color: {INK}; border: 2px solid #5f6670; margin: 0.4em 0; }}
-{q} .Input-text.correctButton, {q} .Input-text.incorrectButton {{ color: #fafafa; }}
+{q} .correctButton, {q} .incorrectButton {{ color: #fafafa; }}  /* on the answer colours */
 @media (max-width: 480px) {{ {q} {{ padding: 0.4em 0.5em 0.75em; }} }}
 </style>"""
 

@@ -82,3 +82,18 @@ def test_every_stage_finite_and_in_range(dose, hours):
 def test_bad_input_names_the_parameter(call, name):
     with pytest.raises(ValueError, match=name):
         call()
+
+
+# --- issue 9 item 6: the chain uses the circuit's dynamics, not its steady state ----------------------------
+
+def test_the_chain_carries_the_circuit_transient():
+    from ketamine_sim import circuit, pharmacokinetics
+
+    t = np.linspace(0.0, 3.0, 361)
+    dynamic = circuit.simulate(t, pharmacokinetics.brain_ketamine_uM(t))
+    steady = circuit.steady_state(pharmacokinetics.ANTIDEPRESSANT_PEAK_BRAIN_UM)
+    assert dynamic.glutamate_rel.max() > float(steady.glutamate_rel) + 0.05  # the transient overshoots
+    run = cascade.run(t)
+    # before: the chain read the steady state and topped out at +15% while the dynamics gave +27%
+    assert run.circuit.glutamate_rel.max() == pytest.approx(dynamic.glutamate_rel.max(), abs=0.01)
+    assert run.plasticity.glutamate_rel.max() == pytest.approx(dynamic.glutamate_rel.max(), abs=0.01)

@@ -7,13 +7,13 @@ status and role.  Numbers the model was calibrated to are marked "calibration" t
 import numpy as np
 import pytest
 
+from ketamine_sim import pharmacokinetics, receptors
 from ketamine_sim import plasticity as pl
-from ketamine_sim import receptors
 from ketamine_sim.literature import reference
 
 HOURS_3W = np.linspace(0.0, 21 * 24.0, 2017)  # 15-min samples for three weeks
 DAY = 24.0
-DOSE_UM = reference("brain_conc_antidepressant_dose").value  # ≈1 µM estimated human brain level (Gerhard2020)
+DOSE_UM = pharmacokinetics.ANTIDEPRESSANT_PEAK_BRAIN_UM  # the standard infusion's brain peak (≈0.74 µM)
 
 
 def at(result, field, t_h):
@@ -262,3 +262,23 @@ def test_unsorted_times_give_the_same_values_for_a_scalar_dose():
 def test_result_is_frozen(one_dose):
     with pytest.raises(AttributeError):
         one_dose.spine_density = None
+
+
+# --- issue 9 item 5: one antidepressant concentration -------------------------------------------------------
+
+def test_one_named_antidepressant_concentration_follows_the_standard_infusion():
+    from ketamine_sim import circuit, clinical
+
+    t = np.linspace(0.0, 3.0, 3601)
+    assert pharmacokinetics.ANTIDEPRESSANT_PEAK_BRAIN_UM == pytest.approx(pharmacokinetics.brain_ketamine_uM(t).max())
+    assert pharmacokinetics.ANTIDEPRESSANT_PEAK_PLASMA_UM == pytest.approx(pharmacokinetics.plasma_ketamine_uM(t).max(),
+                                                                           abs=1e-3)
+    assert pharmacokinetics.PUBLISHED_BRAIN_ESTIMATE_UM == reference("brain_conc_antidepressant_dose").value
+    assert pl.DEFAULT_PEAK_UM == pharmacokinetics.ANTIDEPRESSANT_PEAK_BRAIN_UM
+    assert circuit.CIRCUIT.calibration_gap == 0.0
+    # the plasticity default is the chain under the standard infusion (was a 1 µM peak: potentiation +25%)
+    hours = np.arange(0.0, 14 * 24.0, 0.5)
+    alone = pl.simulate(hours)
+    chain = clinical.simulate(hours, pharmacokinetics.standard_infusion()).plasticity
+    assert alone.potentiation.max() == pytest.approx(chain.potentiation.max(), rel=0.02)
+    assert alone.spine_density.max() == pytest.approx(chain.spine_density.max(), rel=0.02)

@@ -12,15 +12,16 @@ every intermediate, so one figure can follow a dose from the arm to the symptom 
 
 Simplifications of the chain itself:
 
-* The circuit is read at its steady state for the brain concentration at each moment, exactly as the
-  plasticity stage reads it; its minutes-long block kinetics (:func:`ketamine_sim.circuit.simulate`) are
-  ignored on the hours-to-weeks scale shown here.
+* The circuit runs with its dynamics (:func:`ketamine_sim.circuit.simulate`: use-dependent block kinetics and the
+  pyramidal lag) under the brain concentration course, exactly as the plasticity stage uses it, on the same
+  internal time grid (fine after each dose), then read out at ``t_h``.
 * The circuit and plasticity stages receive the racemic concentration that blocks NMDA receptors as much as
   the doses' mixture of enantiomers (Ebert1997 affinities), so esketamine differs from racemic ketamine only
   through its potency.
 * The chain runs one way: nothing downstream (new spines, a better mood) feeds back on the circuit.
 """
 
+import dataclasses
 from dataclasses import dataclass
 
 import numpy as np
@@ -35,7 +36,7 @@ class CascadeResult:
     t_h: np.ndarray
     plasma_uM: np.ndarray  # plasma ketamine (all forms), µM
     brain_uM: np.ndarray  # brain (effect-site) ketamine (all forms), µM
-    circuit: circuit.CircuitState  # blocks, firing rates, glutamate at the NMDA-equivalent brain level
+    circuit: circuit.CircuitCourse  # blocks, firing rates, glutamate under the NMDA-equivalent brain course
     plasticity: plasticity.PlasticityResult  # AMPA drive … spine density, potentiation, LTP threshold
     effect: np.ndarray  # antidepressant effect, 0 (none) .. 1 (the model's maximum)
     relapse_threshold: float  # effect below which the model patient counts as relapsed
@@ -53,6 +54,17 @@ def run(t_h, doses=None, *, nbqx=False, rapamycin=False, spine_formation=True, b
     late = clinical.simulate(t_h, doses, nbqx=nbqx, rapamycin=rapamycin, spine_formation=spine_formation,
                              body_weight_kg=body_weight_kg)
     early = pharmacokinetics.simulate(late.doses, late.t_h, body_weight_kg)
-    net = circuit.steady_state(late.brain_uM)
+    grid, brain = clinical.brain_drive(late.t_h, late.doses, body_weight_kg)
+    course = circuit.simulate(grid, brain)
+    net = circuit.CircuitCourse(**{f.name: _at(late.t_h, grid, getattr(course, f.name)) if f.name != "form" else
+                                   course.form for f in dataclasses.fields(course)})
     return CascadeResult(late.t_h, early.plasma_uM, early.brain_uM, net, late.plasticity, late.effect,
                          late.relapse_threshold, late.doses)
+
+
+def _at(t, grid, values):
+    """``values`` on ``grid`` (last axis) read out at the times ``t`` by linear interpolation."""
+    values = np.asarray(values, dtype=float)
+    if values.ndim == 1:
+        return np.interp(t, grid, values)
+    return np.stack([np.interp(t, grid, row) for row in values])

@@ -130,12 +130,26 @@ class ClinicalResult:
     plasticity: plasticity.PlasticityResult  # every stage of the synaptogenesis chain at t_h
 
 
-def _raw(t_max_h, doses, body_weight_kg, switches):
-    """The plasticity stage on the internal drive grid, fed the NMDA-equivalent racemic brain ketamine."""
+def _drive(t_max_h, doses, body_weight_kg):
+    """The internal drive grid (h) and the NMDA-equivalent racemic brain ketamine on it (µM)."""
     grid = _drive_times(t_max_h, [round(d.start_h, 6) for d in doses])
     pk = pharmacokinetics.simulate(doses, grid, body_weight_kg)
     brain = sum(c * _AFFINITY_TO_RACEMIC[f] for f, c in pk.brain_by_form_uM.items())
-    return plasticity.simulate(grid, np.minimum(brain, plasticity.CONC_RANGE_UM[1]), **switches)
+    return grid, np.minimum(brain, plasticity.CONC_RANGE_UM[1])
+
+
+def brain_drive(t_h, doses, body_weight_kg=70.0):
+    """(grid, brain) : the times (h) and NMDA-equivalent racemic brain ketamine (µM) that drive the later stages.
+
+    Covers 0 to the latest of ``t_h``; fine steps after each dose start, coarse ones elsewhere.
+    """
+    return _drive(max(float(np.max(t_h, initial=0.0)), _COARSE_STEP_H), _as_doses(doses), body_weight_kg)
+
+
+def _raw(t_max_h, doses, body_weight_kg, switches):
+    """The plasticity stage on the internal drive grid, fed the NMDA-equivalent racemic brain ketamine."""
+    grid, brain = _drive(t_max_h, doses, body_weight_kg)
+    return plasticity.simulate(grid, brain, **switches)
 
 
 @functools.lru_cache(maxsize=1)

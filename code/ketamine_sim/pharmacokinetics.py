@@ -424,3 +424,23 @@ def plasma_ketamine_uM(t_h, dose_mg_per_kg=0.5, infusion_min=40.0):
 def brain_ketamine_uM(t_h, dose_mg_per_kg=0.5, infusion_min=40.0):
     """Effect-site (brain) ketamine (µM) for the same infusion: dC_e/dt = k_e0 (C_p − C_e), t½ 3 min (ASSUMED)."""
     return simulate(standard_infusion(0.0, dose_mg_per_kg, infusion_min), t_h).brain_uM
+
+
+# --- the antidepressant concentration: each quantity named once ----------------------------------------
+
+ANTIDEPRESSANT_PEAK_PLASMA_UM = reference("peak_plasma_antidepressant_dose").value
+"""Peak *plasma* ketamine of the standard infusion, 0.78 µM (Zanos2018PharmRev): the calibration target of V₁."""
+
+PUBLISHED_BRAIN_ESTIMATE_UM = reference("brain_conc_antidepressant_dose").value
+"""Gerhard2020's *estimate* of the human brain level at the antidepressant dose, ≈1 µM (SECONDARY).  A number from
+the literature, quoted for comparison; no stage uses it as its default."""
+
+
+def _standard_brain_peak_uM():
+    t = np.linspace(0.0, 3.0, 3601)  # 3-s steps over the infusion and the hours after it
+    return float(np.max(brain_ketamine_uM(t)))
+
+
+ANTIDEPRESSANT_PEAK_BRAIN_UM = _standard_brain_peak_uM()
+"""Peak *brain* (effect-site) ketamine of the standard infusion in this model, ≈0.74 µM: "the antidepressant
+concentration" of the package.  Every stage's default dose follows it (circuit calibration, plasticity, clinic)."""

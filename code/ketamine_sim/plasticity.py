@@ -15,8 +15,8 @@ linear between the nodes of an internal grid, then read out at the requested tim
 
 ``(x)₊`` is max(x, 0); "X → u" means X relaxes toward u with its own time constant.  ``g_rel`` is the
 glutamate level relative to baseline and ``b_pyr`` the fraction of NMDA receptors blocked on pyramidal
-cells; both come from :mod:`ketamine_sim.circuit` (its quasi-steady state at each ketamine concentration) or
-are passed in explicitly.
+cells; both come from the dynamics of :mod:`ketamine_sim.circuit` (:func:`circuit_course`: block kinetics and
+the pyramidal lag under the brain concentration course) or are passed in explicitly.
 
 Two routes feed BDNF, and the model keeps both because the field has not settled between them:
 
@@ -55,9 +55,11 @@ Simplifications and assumptions (every number without a source is ASSUMED):
 * Each stage is one linear first-order step; real signalling has many more steps, feedback and
   saturation.  Only TrkB saturates.  Everything is an *extra* over baseline, so with no drug every
   output sits at its baseline and inhibitors (NBQX, rapamycin) cannot push a stage below baseline.
-* The circuit is taken at its quasi-steady state for the concentration at each moment: its pyramidal lag
-  and the slow approach of use-dependent block (minutes to about an hour in :mod:`circuit`) are ignored.
-  Rest-route eEF2 kinase depends only on the fraction of pyramidal NMDA receptors blocked, not on firing.
+* The circuit enters with its dynamics (issue 9): during an infusion the busy interneurons are blocked within
+  minutes and the quiet pyramidal cells lag, so glutamate overshoots its steady state (about +27% at the end of
+  the standard infusion against +14% at steady state at the same peak).  The steady state
+  (:func:`circuit_drive`) is kept for held concentrations.  Rest-route eEF2 kinase depends only on the fraction
+  of pyramidal NMDA receptors blocked, not on firing.
 * Exact times for mTORC1 activation (≈1 h), eEF2 dephosphorylation (≈30 min) and spine growth (≈12–24 h)
   in Li2010, Autry2011 and ModaSava2019 are UNVERIFIED (facts.md section 10).  The time constants are
   therefore ASSUMED: τ_eEF2 = 0.25 h, τ_BDNF = 0.5 h, τ_TrkB = 0.25 h, τ_mTORC1 = 0.5 h, τ_synthesis = 3 h,
@@ -72,9 +74,10 @@ Simplifications and assumptions (every number without a source is ASSUMED):
   which removes the surge route entirely and leaves 5% of the block-at-rest route, so NBQX leaves a trace
   (a few % of the spine rise) rather than exactly nothing.
 * A scalar ``ketamine_uM`` is the peak brain concentration of one standard 40-min infusion; its shape is
-  that of :func:`ketamine_sim.pharmacokinetics.brain_ketamine_uM` scaled to the peak.  Rodent doses are
-  mapped onto the same shape (their faster kinetics are ignored); 10 mg/kg in mice is taken as a 1 µM peak
-  (ASSUMED, the human antidepressant brain level of Gerhard2020).
+  that of :func:`ketamine_sim.pharmacokinetics.brain_ketamine_uM` scaled to the peak.  The default is
+  :data:`ketamine_sim.pharmacokinetics.ANTIDEPRESSANT_PEAK_BRAIN_UM` (≈0.74 µM, the model's own brain peak of
+  the standard infusion), so ``simulate(t)`` is the chain under the standard infusion.  Rodent doses are mapped
+  onto the same shape (their faster kinetics are ignored); 10 mg/kg in mice is taken as that same peak (ASSUMED).
 * Numerics: exact integration for inputs linear between nodes, 5-min steps from each dose (or driver change)
   to 6 h after it and 30-min steps elsewhere; results are interpolated linearly onto ``t_h``.
 
@@ -104,6 +107,7 @@ from ketamine_sim._checks import in_range
 
 T_RANGE_H = (0.0, 90 * 24.0)  # up to 90 days
 CONC_RANGE_UM = (0.0, 1000.0)
+DEFAULT_PEAK_UM = pharmacokinetics.ANTIDEPRESSANT_PEAK_BRAIN_UM  # the standard infusion's brain peak, ≈0.74 µM
 THETA_LTP = 0.5
 """Illustrative LTP threshold: NMDA Ca²⁺ influx (relative to its maximum in 1 mM Mg²⁺) above which a synapse
 is potentiated.  A teaching constant (ASSUMED), not a measured value; real induction depends on the amount,
@@ -235,7 +239,7 @@ def _infusion_shape():
     return t, c / c.max()
 
 
-def ketamine_course_uM(t_h, peak_uM=1.0, dose_times_h=(0.0,)):
+def ketamine_course_uM(t_h, peak_uM=DEFAULT_PEAK_UM, dose_times_h=(0.0,)):
     """Brain ketamine (µM) at ``t_h`` for standard 40-min infusions starting at ``dose_times_h``.
 
     Each dose has the shape of ``pharmacokinetics.brain_ketamine_uM`` scaled to ``peak_uM``; doses add.
@@ -281,6 +285,22 @@ def circuit_drive(conc_uM):
     g = 1.0 + (np.interp(x, xp, glu) - 1.0) * scale
     b = np.interp(x, xp, block) * scale
     return g, b
+
+
+def circuit_course(t_h, conc_uM, params=None):
+    """Glutamate relative to baseline and pyramidal NMDA block over a brain concentration course (µM on ``t_h``).
+
+    The circuit stage's dynamics (:func:`ketamine_sim.circuit.simulate`: use-dependent block kinetics on each
+    population and the pyramidal lag), as the chain uses them; repeated times are allowed.
+    """
+    t = np.asarray(t_h, dtype=float)
+    c = np.asarray(conc_uM, dtype=float)
+    u, first, inverse = np.unique(t, return_index=True, return_inverse=True)
+    if u.size < 2:
+        glu, block = circuit_drive(c)
+        return np.asarray(glu, dtype=float), np.asarray(block, dtype=float)
+    net = circuit.simulate(u, c[first], params=params)
+    return net.glutamate_rel[inverse], net.pyramidal_block[inverse]
 
 
 # --- the chain -----------------------------------------------------------------------------------------
@@ -376,7 +396,7 @@ def _sample(t, grid, values):
     return out.reshape((values.shape[0], *np.shape(t)))
 
 
-def simulate(t_h, ketamine_uM=1.0, *, nbqx=False, rapamycin=False, bdnf_fraction=1.0, spine_formation=True,
+def simulate(t_h, ketamine_uM=DEFAULT_PEAK_UM, *, nbqx=False, rapamycin=False, bdnf_fraction=1.0, spine_formation=True,
              dose_times_h=(0.0,), glutamate_rel=None, pyramidal_block=None, params=PARAMS):
     """Every stage from ketamine to spines at the times ``t_h`` (hours after the first dose, 0–2160 h).
 
@@ -424,7 +444,7 @@ def simulate(t_h, ketamine_uM=1.0, *, nbqx=False, rapamycin=False, bdnf_fraction
         unit = _unit_course(t_max, starts, *step, params.active_h) if not courses else _doses(grid, starts)
         conc = np.minimum(peak * unit, CONC_RANGE_UM[1])
     if glutamate_rel is None or pyramidal_block is None:
-        glu_c, block_c = circuit_drive(conc)
+        glu_c, block_c = circuit_course(grid, conc)
     glu = at_grid.get("glutamate_rel", glu_c if glutamate_rel is None else None)
     block = at_grid.get("pyramidal_block", block_c if pyramidal_block is None else None)
     if glu is None:
@@ -436,7 +456,7 @@ def simulate(t_h, ketamine_uM=1.0, *, nbqx=False, rapamycin=False, bdnf_fraction
     return PlasticityResult(t_h=t, **dict(zip(stages, sampled, strict=True)))
 
 
-def spine_density(t_h, ketamine_uM=1.0, nbqx=False, rapamycin=False):
+def spine_density(t_h, ketamine_uM=DEFAULT_PEAK_UM, nbqx=False, rapamycin=False):
     """Spine density relative to the depressed baseline (1.0) at ``t_h`` hours after the dose.
 
     ``ketamine_uM``: a number is the peak brain concentration (µM) of one standard 40-min infusion starting at
@@ -448,7 +468,7 @@ def spine_density(t_h, ketamine_uM=1.0, nbqx=False, rapamycin=False):
     return simulate(t_h, ketamine_uM, nbqx=nbqx, rapamycin=rapamycin).spine_density
 
 
-def ltp_threshold(t_h, ketamine_uM=1.0, nbqx=False, rapamycin=False):
+def ltp_threshold(t_h, ketamine_uM=DEFAULT_PEAK_UM, nbqx=False, rapamycin=False):
     """The LTP threshold θ(t) (Ca²⁺ relative to its maximum) after ketamine: θ = θ₀ / (1 + g_θ W(t)).
 
     θ₀ = :data:`THETA_LTP`; W follows TrkB activation slowly (τ 24 h, ASSUMED), so θ is lowered for a limited

@@ -42,6 +42,8 @@ REFERENCES = [
               "HomayounMoghaddam2007", "VERIFIED", "calibration", at=1.0),
     # --- Abdallah2018MRS: human PFC glutamate-glutamine cycling during ketamine (13C-MRS) ---
     Reference("glutamate_cycling_rise_human", 0.13, 0.01, "fractional rise (glutamate_rel - 1)",
-              "+13% 13C-glutamine enrichment vs placebo, n = 21; read as glutamate release at the estimated "
-              "human brain level 1 uM (ASSUMED mapping)", "Abdallah2018MRS", "VERIFIED", "calibration", at=1.0),
+              "+13% 13C-glutamine enrichment vs placebo, n = 21; read as the mean rise of glutamate release over "
+              "the 40-min standard infusion, circuit dynamics under the model's brain course (ASSUMED mapping; "
+              "at = dose, mg/kg)",
+              "Abdallah2018MRS", "VERIFIED", "calibration", at=0.5),
 ]

@@ -1,9 +1,12 @@
 """Latency of each model call a widget makes (goal: median < 5 ms, p95 < 20 ms on the 2-core CI machine)."""
 
+import itertools
+
 import numpy as np
 from timing import print_table, summary, time_call
 
 from ketamine_sim import cascade, circuit, clinical, pharmacokinetics, plasticity, receptors
+from ketamine_sim.widgets import monoamines as monoamine_widgets
 
 GOAL_MEDIAN_MS, GOAL_P95_MS = 5.0, 20.0
 
@@ -14,6 +17,7 @@ HOURS_8W = np.linspace(0.0, 8 * 7 * 24.0, 2000)
 CONC_SWEEP = np.logspace(-2, 2, 200)
 ESKETAMINE = clinical.esketamine_course(maintenance_weeks=4)
 BRAIN_2D = pharmacokinetics.brain_ketamine_uM(HOURS_2D)
+SSRI_TAUS = itertools.cycle(np.linspace(5.0, 60.0, 997))  # a new time constant on every call, as a slider drag
 
 CALLS = {
     "receptors.nmda_snapshot (I-V, 141 V)": lambda: receptors.nmda_snapshot(-40.0, 0.8, 1.0),
@@ -27,6 +31,9 @@ CALLS = {
     "clinical.ssri_effect (16 weeks, 1121 t)": lambda: clinical.ssri_effect(DAYS_16W),
     "clinical.schedule_effect (esketamine 8 weeks, 2000 t)": lambda: clinical.schedule_effect(HOURS_8W, ESKETAMINE),
     "cascade.run (single infusion, 3 weeks, 1000 t)": lambda: cascade.run(HOURS_3W),
+    "widgets.monoamines.ssri_course (16 weeks, new tau)": lambda: monoamine_widgets.ssri_course(1, next(SSRI_TAUS)),
+    "widgets.monoamines.hours_vs_weeks (500 t, new tau)":
+        lambda: monoamine_widgets.hours_vs_weeks(next(SSRI_TAUS), 24.0),
 }
 
 

@@ -120,3 +120,21 @@ def test_time_to_fraction_reads_a_known_curve():
             m.time_to_fraction(**bad)
     with pytest.raises(ValueError, match="fraction"):
         m.time_to_fraction(t, t, 1.5)
+
+
+def test_context_numbers_are_quoted_by_the_chapter_and_used_by_no_model():
+    import inspect
+    import json
+    import pathlib
+
+    from ketamine_sim.literature import BY_STAGE
+
+    notebook = json.loads((pathlib.Path(__file__).parents[1] / "book/chapters/monoamine_time_lag.ipynb").read_text())
+    chapter = "".join("".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "code")
+    model_source = inspect.getsource(m)
+    context = [r for r in BY_STAGE["monoamines"] if r.role == "context"]
+    assert context and {r.role for r in BY_STAGE["monoamines"]} <= {"input", "calibration", "structural",
+                                                                      "validation", "context"}
+    for r in context:
+        assert f'reference("{r.name}")' in chapter, f"{r.name} is quoted nowhere"
+        assert r.name not in model_source, f"{r.name} is a context number but the model reads it"

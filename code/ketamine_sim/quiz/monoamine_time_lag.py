@@ -82,6 +82,21 @@ QUESTIONS = [
             "downstream of it.",
         ),
     ),
+    # learning objective 5: grades
+    MultipleChoice(
+        "How does the evidence stand on the claim that the SSRI lag exists because 5-HT1A autoreceptors must "
+        "desensitise before serotonin at the terminals can rise?",
+        options=("Established", "Debated", "A hypothesis no one has tested"),
+        correct=1,
+        explanations=(
+            "It is the classic account and has supporting data, but it has been seriously challenged: the "
+            "feedback inhibition may persist during treatment.",
+            "There are data on both sides: the classic desensitisation account, and the argument (Commons and "
+            "Linnros) that feedback persists and slower plastic changes set the pace.",
+            "It has been tested for decades, with results on more than one side; that makes it debated rather than "
+            "an untested idea.",
+        ),
+    ),
     # learning objective 4: the lag as a distance on a log-time axis
     Numeric(
         "In the figure 'Hours versus weeks' at the calibrated SSRI time constant, how many times later does the SSRI's "

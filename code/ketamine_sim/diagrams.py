@@ -209,7 +209,7 @@ def cascade_map(highlight):
     return diagram("cascade-map", nodes, edges, title=f"Where we are: the {here} stage of the ketamine cascade",
                    description=f"A chain of six stages, from top to bottom: {chain}. "
                                f"This chapter covers the {here} stage, drawn with a thick border.",
-                   highlight=highlight, size_in=(3.1, 0.95))
+                   highlight=highlight, size_in=(3.1, 0.8))
 
 
 def circuit_diagram():

@@ -13,6 +13,7 @@ import urllib.parse
 import pytest
 
 import browser as site
+from ketamine_sim.diagrams import circuit_diagram
 from ketamine_sim.quiz import MultipleChoice, Numeric, questions
 
 pytestmark = pytest.mark.book
@@ -141,15 +142,18 @@ def test_a_choice_can_be_made_with_the_keyboard(chapter):
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_quiz_and_cascade_map_pass_axe(chapter, scheme):
+def test_quiz_and_diagrams_pass_axe(chapter, scheme):
     page = chapter(scheme)
     assert page.evaluate("document.documentElement.dataset.theme") == scheme
     q = QUESTIONS[MC_INDEX]
     _answer_mc(page, MC_INDEX, (q.correct + 1) % len(q.options))  # one wrong, one right: both colours drawn
     _answer_numeric(page, NUM_INDEX, f"{QUESTIONS[NUM_INDEX].answer:g}")
     page.wait_for_timeout(1000)  # the answer buttons' colour animations end
+    # the disinhibition chapter's circuit diagram is on no page yet: put it into this one, as a chapter would
+    page.evaluate("html => document.querySelector('.bd-article').insertAdjacentHTML('beforeend', html)",
+                  circuit_diagram()._repr_html_())
     page.add_script_tag(path=str(site.AXE))
-    for selector in (QUIZ, "figure.ks-diagram"):
+    for selector in (QUIZ, "figure.ks-diagram", "#circuit-disinhibition"):
         assert page.locator(selector).count() >= 1, f"{selector} is not on the page"
         found = [v for v in page.evaluate(_AXE, [selector]) if v["impact"] in BLOCKING]
         assert not found, f"{selector} [{scheme}]: {found}"

@@ -18,8 +18,10 @@ import urllib.request
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 CHAPTERS = sorted((ROOT / "book" / "chapters").glob("*.ipynb"))
-# every notebook of the book (chapters and notebook pages such as the validation page)
-NOTEBOOKS = sorted(p for p in (ROOT / "book").rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+# every notebook of the book (chapters and notebook pages such as the validation page); not the chapter skeleton
+# (book/templates, checked by tests/test_chapter_contract.py)
+NOTEBOOKS = sorted(p for p in (ROOT / "book").rglob("*.ipynb")
+                   if not {".ipynb_checkpoints", "templates"} & set(p.parts))
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                "--disable-sync", "--no-first-run"]

@@ -125,3 +125,16 @@ def test_switch_accepts_only_its_two_positions_and_names():
     with pytest.raises(ValueError, match="tau_days"):
         mw.ssri_course(0, 0.1)
     assert monoamines.HYPOTHESES == ("autoreceptor", "plasticity")
+
+
+@pytest.mark.parametrize("model, plot, size, first, second", CASES, ids=["ssri_course", "hours_vs_weeks"])
+def test_phone_frames_stack_the_panels_in_one_column(model, plot, size, first, second):
+    from ketamine_sim import style
+
+    fig = plots.figure(size)
+    fig.set_size_inches(style.NARROW_WIDTH_IN, size[1])
+    plot(fig, model(**first))
+    lefts = {round(ax.get_position().x0, 3) for ax in fig.axes}
+    assert len(lefts) == 1 and fig.get_size_inches()[1] > size[1]
+    wide = plot(plots.figure(size), model(**first))
+    assert len({round(ax.get_position().x0, 3) for ax in wide.axes}) == (2 if len(wide.axes) == 4 else 1)

@@ -8,6 +8,16 @@ from ketamine_sim.style import OKABE_ITO, color, decorate
 
 EFFECT_COLOUR = OKABE_ITO["black"]  # the clinical effect is no molecular actor
 WEEK_MARK = 8.0  # STAR*D: many responses came at or after week 8 (Trivedi2006)
+NARROW_BELOW_IN = 5.0  # a figure narrower than this (a phone frame) stacks its panels in one column
+
+
+def _narrow(fig, height_in):
+    """True for a phone-width figure, which is then made ``height_in`` tall (plots.narrow keeps the height)."""
+    width = fig.get_size_inches()[0]
+    if width >= NARROW_BELOW_IN:
+        return False
+    fig.set_size_inches(width, height_in)
+    return True
 
 
 def ssri_course(fig, course):
@@ -20,7 +30,8 @@ def ssri_course(fig, course):
     st = _live(fig, ssri_course)
     if st is None:
         _fresh(fig)
-        axes = fig.subplots(2, 2, sharex=True)
+        narrow = _narrow(fig, 8.4)
+        axes = fig.subplots(4, 1, sharex=True) if narrow else fig.subplots(2, 2, sharex=True)
         occ_ax, ser_ax, slow_ax, eff_ax = axes.ravel()
         occ, = occ_ax.plot(weeks, 100 * r.occupancy, color=color("reference"))
         decorate(occ_ax, title="1. Transporter (SERT) blocked", ylabel="occupancy (%)", ylim=(0, 100))
@@ -32,7 +43,7 @@ def ssri_course(fig, course):
                              label="5-HT1A autoreceptor sensitivity")
         down, = slow_ax.plot(weeks, r.downstream, color=color("bdnf"), label="slow downstream drive")
         decorate(slow_ax, title="3. The slow variables", ylabel="fraction (0–1)", ylim=(-0.05, 1.55),
-                 xlabel="weeks of daily SSRI")
+                 xlabel=None if narrow else "weeks of daily SSRI")
         slow_ax.set_yticks([0, 0.5, 1])
         slow_ax.legend(loc="upper right", fontsize="small")
         eff, = eff_ax.plot(weeks, r.effect, color=EFFECT_COLOUR, lw=2.5)
@@ -46,20 +57,21 @@ def ssri_course(fig, course):
                                           r.autoreceptor_sensitivity, r.downstream, r.effect]
     for line, y in zip(lines, series, strict=True):
         line.set_data(weeks, y)
-    st.artists["title"].set_text(f"{course.hypothesis_label} hypothesis, adaptation time constant "
-                                 f"{course.tau_days:.0f} d")
+    st.artists["title"].set_text(f"{course.hypothesis_label} hypothesis, adaptation τ = {course.tau_days:.0f} days")
     st.dynamic = [*lines, st.artists["title"]]
     return fig
 
 
 _TICKS_H = [(1.0, "1 h"), (6.0, "6 h"), (24.0, "1 day"), (168.0, "1 week"), (720.0, "1 month"),
             (2160.0, "3 months")]
+_NARROW_TICKS_H = [(1.0, "1 h"), (24.0, "1 d"), (168.0, "1 wk"), (2160.0, "3 mo")]
 
 
-def _log_time_axis(ax, t_h):
+def _log_time_axis(ax, t_h, narrow=False):
+    ticks = _NARROW_TICKS_H if narrow else _TICKS_H
     ax.set_xscale("log")
     ax.set_xlim(t_h[0], t_h[-1])
-    ax.set_xticks([t for t, _ in _TICKS_H], [label for _, label in _TICKS_H])
+    ax.set_xticks([t for t, _ in ticks], [label for _, label in ticks])
     ax.minorticks_off()
 
 
@@ -69,19 +81,26 @@ def hours_vs_weeks(fig, c):
     st = _live(fig, hours_vs_weeks)
     if st is None:
         _fresh(fig)
+        narrow = _narrow(fig, 6.0)
         top, bottom = fig.subplots(2, 1, sharex=True)
         k_drug, = top.plot(c.t_h, c.ketamine_brain_rel, color=color("ketamine"), label="ketamine in the brain")
         s_drug, = top.plot(c.t_h, c.ssri_occupancy_rel, color=color("serotonin"), label="SSRI: transporter blocked")
-        decorate(top, title="The drug at its target", ylabel="fraction of largest", ylim=(0, 1.5))
+        decorate(top, title="The drug at its target", ylabel="fraction of largest",
+                 ylim=(0, 1.1) if narrow else (0, 1.5))
         top.set_yticks([0, 0.5, 1])
-        top.legend(loc="upper center", ncol=2, fontsize="small")
+        if not narrow:
+            top.legend(loc="upper center", ncol=2, fontsize="small")
         k_eff, = bottom.plot(c.t_h, c.ketamine_effect_rel, color=color("ketamine"), lw=2.5,
                              label="ketamine, one infusion")
         s_eff, = bottom.plot(c.t_h, c.ssri_effect_rel, color=color("serotonin"), lw=2.5, label="SSRI, daily")
         decorate(bottom, title="Antidepressant effect", ylabel="fraction of largest", ylim=(0, 1.1),
                  xlabel="time since the first dose (log scale)")
-        bottom.legend(loc="upper left", fontsize="small")
-        _log_time_axis(bottom, c.t_h)
+        if narrow:  # one legend below: the colours mean the same drug in both panels
+            fig.legend([k_eff, s_eff], ["ketamine, one infusion", "SSRI, daily from day 0"],
+                       loc="outside lower center", ncols=1)
+        else:
+            bottom.legend(loc="upper left", fontsize="small")
+        _log_time_axis(bottom, c.t_h, narrow)
         gap = bottom.annotate("", xy=(1, 0.5), xytext=(1, 0.5),
                               arrowprops=dict(arrowstyle="<->", color=color("reference"), lw=1.2))
         gap_label = bottom.text(1, 0.56, "", ha="center", color=color("reference"), fontsize="small",

@@ -114,7 +114,8 @@ def explore_ssri_course():
 
 # --- explorer 2: hours versus weeks ----------------------------------------------------------------------
 
-T_AXIS_H = np.geomspace(0.25, clinical.T_RANGE_H[1], 500)  # 15 min to 90 days
+AXIS_END_H = 90 * 24.0  # three months: past the 12-14 weeks of STAR*D's first step
+T_AXIS_H = np.geomspace(0.25, AXIS_END_H, 500)  # 15 min to 90 days
 CURSOR_FRAMES_H = (2.0, 24.0, 7 * 24.0, 6 * 7 * 24.0, 12 * 7 * 24.0)
 
 
@@ -178,7 +179,7 @@ def describe_hours_vs_weeks(c):
 def explore_hours_vs_weeks():
     """Reading time × the SSRI's slow time constant → ketamine and SSRI time courses on one log axis."""
     controls = [
-        Labelled("cursor_h", "Read the curves at", 1.0, clinical.T_RANGE_H[1], 0.01, 24.0, CURSOR_FRAMES_H, "h",
+        Labelled("cursor_h", "Read the curves at", 1.0, AXIS_END_H, 0.01, 24.0, CURSOR_FRAMES_H, "h",
                  log=True, text=time_text),
         Slider("tau_days", "SSRI adaptation time constant", *TAU_RANGE_DAYS, 0.01, TAU_DAYS, (1.0, 7.0, TAU_DAYS),
                "days", ".0f", log=True),

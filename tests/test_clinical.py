@@ -177,3 +177,43 @@ def test_one_infusion_returns_to_baseline_over_months_array_path():
 def test_relapse_threshold_is_not_inflated_by_a_permanent_tail():
     # 8.5 days after one infusion the effect is what the decaying components leave (was 0.196 with the tail)
     assert c.relapse_threshold() < 0.15
+
+
+# --- issue 9 item 7: long schedules run, stay finite, and cost grows with the doses, not faster ------------
+
+def _weekly_year():
+    return tuple(pharmacokinetics.standard_infusion(24.0 * 7 * k) for k in range(52))
+
+
+def _esketamine_twice_weekly_year():
+    return tuple(pharmacokinetics.esketamine_nasal(24.0 * (7 * w + d)) for w in range(52) for d in (0, 3))
+
+
+@pytest.mark.parametrize("schedule", [_weekly_year, _esketamine_twice_weekly_year], ids=["weekly", "esketamine"])
+def test_a_year_of_maintenance_runs_and_keeps_the_effect(schedule):
+    doses = schedule()  # before: refused beyond 90 days (start_h <= 2160 h)
+    t = np.linspace(0.0, 372 * 24.0, 3001)
+    r = c.simulate(t, doses)
+    assert np.all(np.isfinite(r.effect)) and np.all((r.effect >= 0) & (r.effect < 1))
+    kept = (t > 14 * 24.0) & (t < doses[-1].start_h + 24.0)
+    assert np.all(r.effect[kept] > r.relapse_threshold)  # maintained all year (Phillips2019, SUSTAIN-1 direction)
+    assert r.effect[-1] < r.effect[kept].min()  # and fading after the last dose
+
+
+def test_internal_grid_grows_linearly_with_the_number_of_doses():
+    sizes = {}
+    for n in (13, 26, 52):
+        doses = tuple(pharmacokinetics.standard_infusion(168.0 * k) for k in range(n))
+        grid, brain = c.brain_drive(n * 7 * 24.0, doses)
+        assert grid.shape == brain.shape and np.all(np.diff(grid) > 0)
+        sizes[n] = grid.size
+    per_dose = [(sizes[b] - sizes[a]) / (b - a) for a, b in ((13, 26), (26, 52))]
+    assert per_dose[1] == pytest.approx(per_dose[0], rel=0.02) and per_dose[0] < 300
+
+
+def test_scalar_dose_path_of_plasticity_runs_a_year():
+    from ketamine_sim import plasticity
+
+    t = np.linspace(0.0, 365 * 24.0, 2001)
+    r = plasticity.simulate(t, dose_times_h=tuple(168.0 * k for k in range(52)))
+    assert np.all(np.isfinite(r.spine_density)) and r.spine_density.max() > 1.0

@@ -225,7 +225,7 @@ def test_recalibrated_params_keep_the_peak_zanos2018():
 
 BAD = [
     (lambda: pk.plasma_ketamine_uM(-1.0), "t_h", "-1"),
-    (lambda: pk.plasma_ketamine_uM(3000.0), "t_h", "3000"),
+    (lambda: pk.plasma_ketamine_uM(20000.0), "t_h", "20000"),  # beyond two years
     (lambda: pk.plasma_ketamine_uM(np.array([1.0, np.nan])), "t_h", "nan"),
     (lambda: pk.brain_ketamine_uM(1.0, dose_mg_per_kg=25.0), "dose_mg_per_kg", "25"),
     (lambda: pk.brain_ketamine_uM(1.0, dose_mg_per_kg=-0.5), "dose_mg_per_kg", "-0.5"),

@@ -37,8 +37,10 @@ Simplifications and assumptions (numbers without a facts.md source are marked AS
   gives the ketamine group's −16.5 at 24 h (Murrough2013): a calibration.
 * Esketamine acts through S-ketamine only and its NMDA block is converted to an equivalent racemic
   concentration; all other S/R differences (claims #26 DEBATED) and the metabolites (claims #27) are ignored.
-* The plasticity stage is fed a brain concentration sampled every 5 min for 3 h after each dose start and
-  every 30 min otherwise (changes < 1e-4 in the effect against 5-min sampling for 8 h).
+* Numerics: the circuit and plasticity stages run on one grid, every 5 min for 6 h after each dose start and
+  every 30 min otherwise (:func:`brain_drive`, :func:`ketamine_sim.plasticity.on_grid`), so a schedule costs
+  one pass over that grid: linear in the number of doses and in the time span.  Schedules up to two years run
+  (a year of weekly infusions or of twice-weekly esketamine takes tens of ms).
 
 Checks (``literature/clinical.py``): onset within about 2 h (Zarate2006), peak around a day (Fava2020), benefit
 outlasting the drug (Berman2000), six infusions acting more than one and weekly infusions keeping the effect
@@ -61,7 +63,7 @@ from ketamine_sim.literature import reference
 T_RANGE_H = (0.0, min(pharmacokinetics.T_MAX_H, plasticity.T_RANGE_H[1]))
 DOSE_RANGE_MG_PER_KG = pharmacokinetics.DOSE_RANGE_MG_PER_KG
 COMPONENT_RANGE = (0.0, 1.0e3)  # components in units of their single-infusion peak
-_FINE_STEP_H, _FINE_SPAN_H, _COARSE_STEP_H = 5.0 / 60.0, 3.0, 0.5
+_STEPS = ((5.0 / 60.0, 3.0), (0.25, 8.0), (0.5, 24.0), 1.0)  # (step h, until h after each dose start)..., coarse step
 
 
 @dataclass(frozen=True)
@@ -99,10 +101,14 @@ _AFFINITY_TO_RACEMIC = {f: receptors.half_block_conc_uM("racemic") / receptors.h
 
 
 def _drive_times(t_max_h, starts_h):
-    """Increasing sample times for the brain concentration: fine after each dose start, coarse elsewhere."""
-    coarse = np.arange(0.0, t_max_h + _COARSE_STEP_H, _COARSE_STEP_H)
-    fine = (np.asarray(starts_h, dtype=float)[:, None] + np.arange(0.0, _FINE_SPAN_H, _FINE_STEP_H)).ravel()
-    t = np.unique(np.round(np.concatenate([coarse, fine, [t_max_h]]), 6))  # no sub-ms steps
+    """Increasing sample times for the brain concentration: finest after each dose start, coarser later."""
+    *tiers, coarse_h = _STEPS
+    starts = np.asarray(starts_h, dtype=float)[:, None]
+    parts, begin = [np.arange(0.0, t_max_h + coarse_h, coarse_h), [t_max_h]], 0.0
+    for step_h, until_h in tiers:
+        parts.append((starts + np.arange(begin, until_h, step_h)).ravel())
+        begin = until_h
+    t = np.unique(np.round(np.concatenate(parts), 6))  # no sub-ms steps
     return t[t <= t_max_h]
 
 
@@ -143,13 +149,13 @@ def brain_drive(t_h, doses, body_weight_kg=70.0):
 
     Covers 0 to the latest of ``t_h``; fine steps after each dose start, coarse ones elsewhere.
     """
-    return _drive(max(float(np.max(t_h, initial=0.0)), _COARSE_STEP_H), _as_doses(doses), body_weight_kg)
+    return _drive(max(float(np.max(t_h, initial=0.0)), _STEPS[-1]), _as_doses(doses), body_weight_kg)
 
 
 def _raw(t_max_h, doses, body_weight_kg, switches):
     """The plasticity stage on the internal drive grid, fed the NMDA-equivalent racemic brain ketamine."""
     grid, brain = _drive(t_max_h, doses, body_weight_kg)
-    return plasticity.simulate(grid, brain, **switches)
+    return plasticity.on_grid(grid, brain, **switches)
 
 
 @functools.lru_cache(maxsize=1)
@@ -178,7 +184,7 @@ def relapse_threshold(params=SYMPTOMS):
 
 def _evaluate(t, doses, switches, body_weight_kg, params):
     """Brain ketamine, both plasticity outputs, both components, the effect and every plasticity stage at ``t``."""
-    t_max = max(float(np.max(t, initial=0.0)), _COARSE_STEP_H)
+    t_max = max(float(np.max(t, initial=0.0)), _STEPS[-1])
     pl = _raw(t_max, doses, body_weight_kg, switches)
     stages = plasticity.PlasticityResult(**{f.name: t if f.name == "t_h" else np.interp(t, pl.t_h, getattr(pl, f.name))
                                             for f in dataclasses.fields(pl)})
@@ -189,7 +195,7 @@ def _evaluate(t, doses, switches, body_weight_kg, params):
 
 def simulate(t_h, doses, *, nbqx=False, rapamycin=False, spine_formation=True, body_weight_kg=70.0,
              params=SYMPTOMS):
-    """Effect of a ketamine or esketamine schedule at ``t_h`` (hours from the first dose, 0–2160; any order).
+    """Effect of a ketamine or esketamine schedule at ``t_h`` (hours from the first dose, 0–17520; any order).
 
     ``doses``: a :class:`ketamine_sim.pharmacokinetics.Dose` or a sequence of them.  Switches are passed to the
     plasticity stage (AMPA block, mTORC1 block, no new spines).  Returns a :class:`ClinicalResult`.
@@ -248,7 +254,7 @@ def relapse_time_h(doses, params=SYMPTOMS, horizon_h=60 * 24.0, **switches):
     """Hours from the start of the last dose until the effect falls below :func:`relapse_threshold` for good.
 
     0 if the effect never reaches the threshold after the last dose; ``inf`` if it is still above it
-    ``horizon_h`` hours later (default 60 days; cut at the model's 90-day range).
+    ``horizon_h`` hours later (default 60 days; cut at the model's two-year range).
     """
     doses = _as_doses(doses)
     last = max(d.start_h for d in doses)

@@ -45,7 +45,8 @@ Sources and assumptions (ASSUMED = no number in shared/science/facts.md):
 * Everything is linear (no saturation of metabolism, no CYP3A4/2B6 interactions, no age or sex effect).
   Infusions shorter than 3.6 µs are treated as boluses.
 * Input limits: doses up to 20 mg/kg (above the label's largest IM induction dose, 13 mg/kg, the model
-  has nothing to stand on); times up to 90 days; infusions 0.1 min to 24 h; body weight 30–250 kg.
+  has nothing to stand on); times up to two years (maintenance trials ran a year and longer); infusions
+  0.1 min to 24 h; body weight 30–250 kg.
 
 Checked against facts.md (``literature/pharmacokinetics.py``; predicted, not fitted): plasma stays in
 the dissociation range (0.42–1.1 µM) over the second half of the infusion; 0.15 mg/kg IV gives the
@@ -66,7 +67,7 @@ from ketamine_sim._checks import in_range, one_of
 from ketamine_sim.literature import reference
 
 MOLAR_MASS_G_PER_MOL = reference("ketamine_molar_mass").value  # DERIVED in facts.md
-T_MAX_H = 24.0 * 90  # longest simulated time: 90 days
+T_MAX_H = 24.0 * 730  # longest simulated time: two years
 DOSE_RANGE_MG_PER_KG = (0.0, 20.0)
 INFUSION_RANGE_MIN = (0.1, 24.0 * 60)
 DURATION_RANGE_MIN = (0.0, 24.0 * 60)  # 0 = bolus
@@ -249,8 +250,9 @@ def esketamine_schedule(induction_dose_mg=56.0, maintenance_dose_mg=56.0, mainte
     The first dose is always 56 mg (label); the induction doses fall on days 0 and 3 of each week (Monday and
     Thursday, ASSUMED), maintenance doses on day 0 of weeks 5, 6, ... (``maintenance_weeks`` of them).
     """
-    if _scalar("maintenance_weeks", maintenance_weeks, 0, 52, "weeks") % 1:
-        raise ValueError(f"maintenance_weeks={maintenance_weeks!r} must be a whole number in the allowed range [0, 52]")
+    if _scalar("maintenance_weeks", maintenance_weeks, 0, 100, "weeks") % 1:
+        raise ValueError(f"maintenance_weeks={maintenance_weeks!r} must be a whole number in the allowed range "
+                         "[0, 100]")
     one_of("induction_dose_mg", induction_dose_mg, ESKETAMINE_DOSES_MG)
     one_of("maintenance_dose_mg", maintenance_dose_mg, ESKETAMINE_DOSES_MG)
     induction_days = [7 * w + d for w in range(4) for d in (0, 3)]
@@ -386,7 +388,7 @@ class PkResult:
 def simulate(doses, t_h, body_weight_kg=70.0, params=PK):
     """Plasma, brain (effect-site) and norketamine concentrations (µM) at ``t_h`` for a schedule of doses.
 
-    ``doses``: a :class:`Dose` or a sequence of them; ``t_h``: hours (0–2160) on the same clock as the
+    ``doses``: a :class:`Dose` or a sequence of them; ``t_h``: hours (0–17520, two years) on the same clock as the
     doses' ``start_h``.  Exact solution of the linear model, doses summed by superposition.
     """
     doses = (doses,) if isinstance(doses, Dose) else tuple(doses)

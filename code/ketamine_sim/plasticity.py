@@ -105,7 +105,7 @@ import numpy as np
 from ketamine_sim import circuit, pharmacokinetics, receptors
 from ketamine_sim._checks import in_range
 
-T_RANGE_H = (0.0, 90 * 24.0)  # up to 90 days
+T_RANGE_H = (0.0, 730 * 24.0)  # up to two years
 CONC_RANGE_UM = (0.0, 1000.0)
 DEFAULT_PEAK_UM = pharmacokinetics.ANTIDEPRESSANT_PEAK_BRAIN_UM  # the standard infusion's brain peak, ≈0.74 µM
 THETA_LTP = 0.5
@@ -168,30 +168,15 @@ class PlasticityResult:
 def _relax(t, dt, u, tau_h, x0=0.0):
     """Exact solution of dX/dt = (u − X)/τ on the grid ``t`` (h, from 0; steps ``dt``) for ``u`` linear between nodes.
 
-    Per step: X₁ = a X₀ + v, a = e^(−Δt/τ), v = u₁(1 − q) + u₀(q − a), q = τ(1 − a)/Δt.  Vectorised:
-    X_n = (X₀ + Σ_{j<n} v_j e^(s_(j+1))) / e^(s_n), s = (t − t_block)/τ, in blocks short enough (s ≤ 600) that
-    the exponentials never overflow.
+    Per step: X₁ = a X₀ + v, a = e^(−Δt/τ), v = u₁(1 − q) + u₀(q − a), q = τ(1 − a)/Δt; the recurrence is
+    evaluated as a prefix scan (:func:`ketamine_sim.receptors._relax`), linear in the number of steps.
     """
     r = dt / tau_h
     a = np.exp(-r)
     moving = r > 0  # a zero-length step (coincident nodes) leaves X unchanged: q → 1
     q = np.where(moving, -np.expm1(-r) / np.where(moving, r, 1.0), 1.0)
-    v = u[1:] * (1.0 - q) + u[:-1] * (q - a)
-    s = t / tau_h
-    out = np.empty(t.size)
-    out[0] = x0
-    if s[-1] <= 600.0:
-        es = np.exp(s[1:])
-        out[1:] = (x0 + np.cumsum(v * es)) / es
-        return out
-    x, lo = float(x0), 0
-    for hi in (*np.searchsorted(s, np.arange(600.0, s[-1], 600.0)), t.size - 1):
-        if hi <= lo:
-            continue
-        es = np.exp(s[lo + 1:hi + 1] - s[lo])
-        out[lo + 1:hi + 1] = (x + np.cumsum(v[lo:hi] * es)) / es
-        x, lo = out[hi], hi
-    return out
+    v = u[..., 1:] * (1.0 - q) + u[..., :-1] * (q - a)
+    return receptors._relax(r, v, x0)
 
 
 def _merge(intervals):
@@ -253,10 +238,16 @@ def ketamine_course_uM(t_h, peak_uM=DEFAULT_PEAK_UM, dose_times_h=(0.0,)):
 def _doses(t, starts):
     """Sum of standard infusions of peak 1 starting at ``starts`` (h), at the times ``t`` (h)."""
     shape_t, shape_c = _infusion_shape()
-    total = np.zeros(np.shape(t))
-    for s in starts:
-        total = total + np.interp(t - s, shape_t, shape_c, left=0.0, right=0.0)
-    return total
+    flat = np.ravel(np.asarray(t, dtype=float))
+    order = np.argsort(flat, kind="stable")
+    ts = flat[order]
+    total = np.zeros(ts.shape)
+    for s in starts:  # each dose only touches the 48 h it lasts: cost linear in the number of doses
+        lo, hi = np.searchsorted(ts, [s, s + shape_t[-1]])
+        total[lo:hi] += np.interp(ts[lo:hi] - s, shape_t, shape_c, left=0.0, right=0.0)
+    out = np.empty_like(total)
+    out[order] = total
+    return out.reshape(np.shape(t))
 
 
 _LUT_CONC = np.logspace(-4, 3, 281)  # µM; below the first entry the drive follows the low-concentration limit
@@ -356,13 +347,13 @@ def _chain(t, conc, glu, block, nbqx, rapamycin, bdnf_fraction, spine_formation,
     bdnf = _relax(t, dt, release, p.tau_bdnf_h)
     trkb = _relax(t, dt, bdnf / (bdnf + p.k_trkb), p.tau_trkb_h)
     mtor = _relax(t, dt, trkb * (1.0 - rapamycin), p.tau_mtor_h)
+    # the two slow traces of TrkB in one pass: potentiation and the plasticity window
+    slow, window = _relax(t, dt, np.stack([trkb, trkb]), np.array([[p.tau_potentiation_h], [p.tau_window_h]]))
     synth = _relax(t, dt, mtor, p.tau_synth_h)
     k_e = p.elimination_per_day
     formation = k_e * (1.0 + p.formation_gain * synth * spine_formation)
     spines = _relax(t, dt, formation / k_e, 24.0 / k_e, x0=1.0)
-    slow = _relax(t, dt, trkb, p.tau_potentiation_h)
     potentiation = p.potentiation_gain * slow
-    window = slow if p.tau_window_h == p.tau_potentiation_h else _relax(t, dt, trkb, p.tau_window_h)
     return {
         "ketamine_uM": conc, "glutamate_rel": glu, "pyramidal_block": block, "ampa_drive": ampa,
         "eef2_phospho": eef2, "bdnf": bdnf, "trkb": trkb, "mtorc1": mtor, "synthesis": synth,
@@ -398,7 +389,7 @@ def _sample(t, grid, values):
 
 def simulate(t_h, ketamine_uM=DEFAULT_PEAK_UM, *, nbqx=False, rapamycin=False, bdnf_fraction=1.0, spine_formation=True,
              dose_times_h=(0.0,), glutamate_rel=None, pyramidal_block=None, params=PARAMS):
-    """Every stage from ketamine to spines at the times ``t_h`` (hours after the first dose, 0–2160 h).
+    """Every stage from ketamine to spines at the times ``t_h`` (hours after the first dose, 0–17520 h).
 
     ``ketamine_uM``: a number is the peak brain concentration (µM) of a standard 40-min infusion given at
     each of ``dose_times_h``; an array of the same shape as ``t_h`` (increasing times) is the brain
@@ -411,10 +402,7 @@ def simulate(t_h, ketamine_uM=DEFAULT_PEAK_UM, *, nbqx=False, rapamycin=False, b
     (as in ModaSava2019).  Returns a :class:`PlasticityResult`.
     """
     t = _as_times(t_h)
-    nbqx_on = nbqx if isinstance(nbqx, bool | np.bool_) else _blocked("nbqx", nbqx, 1.0)
-    rapa_on = _blocked("rapamycin", rapamycin, params.rapamycin_block)
-    form_on = _switch("spine_formation", spine_formation)
-    f_bdnf = float(in_range("bdnf_fraction", bdnf_fraction, 0.0, 1.0, "(fraction)"))
+    nbqx_on, rapa_on, f_bdnf, form_on = _switches(nbqx, rapamycin, bdnf_fraction, spine_formation, params)
     t_max = float(np.max(t)) if t.size else 0.0
     courses = {name: value for name, value in
                (("ketamine_uM", ketamine_uM), ("glutamate_rel", glutamate_rel), ("pyramidal_block", pyramidal_block))
@@ -454,6 +442,30 @@ def simulate(t_h, ketamine_uM=DEFAULT_PEAK_UM, *, nbqx=False, rapamycin=False, b
     stages = _chain(grid, conc, glu, block, nbqx_on, rapa_on, f_bdnf, form_on, params)
     sampled = _sample(t, grid, np.array(list(stages.values())))
     return PlasticityResult(t_h=t, **dict(zip(stages, sampled, strict=True)))
+
+
+def _switches(nbqx, rapamycin, bdnf_fraction, spine_formation, params):
+    nbqx_on = nbqx if isinstance(nbqx, bool | np.bool_) else _blocked("nbqx", nbqx, 1.0)
+    rapa_on = _blocked("rapamycin", rapamycin, params.rapamycin_block)
+    form_on = _switch("spine_formation", spine_formation)
+    return nbqx_on, rapa_on, float(in_range("bdnf_fraction", bdnf_fraction, 0.0, 1.0, "(fraction)")), form_on
+
+
+def on_grid(grid_h, ketamine_uM, *, nbqx=False, rapamycin=False, bdnf_fraction=1.0, spine_formation=True,
+            params=PARAMS):
+    """Every stage on the caller's own integration grid ``grid_h`` (h, strictly increasing, from 0) for the brain
+    concentration course ``ketamine_uM`` (µM, one value per node): no resampling, so a long schedule costs one
+    pass over its grid.  The grid must be fine (minutes) wherever the drug acts, as
+    :func:`ketamine_sim.clinical.brain_drive` makes it; switches as in :func:`simulate`.
+    """
+    grid = receptors._time_axis(grid_h)
+    if grid[0] != 0.0:
+        raise ValueError(f"grid_h starts at {grid[0]:g} h; allowed: a grid starting at 0 h (the drug-free state)")
+    conc = _given("ketamine_uM", ketamine_uM, grid)
+    nbqx_on, rapa_on, f_bdnf, form_on = _switches(nbqx, rapamycin, bdnf_fraction, spine_formation, params)
+    glu, block = circuit_course(grid, conc)
+    stages = _chain(grid, conc, glu, block, nbqx_on, rapa_on, f_bdnf, form_on, params)
+    return PlasticityResult(t_h=grid, **stages)
 
 
 def spine_density(t_h, ketamine_uM=DEFAULT_PEAK_UM, nbqx=False, rapamycin=False):

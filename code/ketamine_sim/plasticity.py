@@ -175,8 +175,9 @@ def _relax(t, dt, u, tau_h, x0=0.0):
     a = np.exp(-r)
     moving = r > 0  # a zero-length step (coincident nodes) leaves X unchanged: q → 1
     q = np.where(moving, -np.expm1(-r) / np.where(moving, r, 1.0), 1.0)
-    v = u[..., 1:] * (1.0 - q) + u[..., :-1] * (q - a)
-    return receptors._relax(r, v, x0)
+    d = u - x0  # relax the departure from the start, so an input held at x0 stays exactly at x0
+    v = d[..., 1:] * (1.0 - q) + d[..., :-1] * (q - a)
+    return x0 + receptors._relax(r, v, 0.0)
 
 
 def _merge(intervals):

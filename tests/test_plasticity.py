@@ -200,23 +200,24 @@ def _formation_ratio(lo_h, hi_h):
     return float(np.mean(r.formation_rate_per_day[sel] / r.elimination_rate_per_day[sel]))
 
 
+@pytest.mark.xfail(strict=True, reason="Pryazhnikov2018 NOT reproduced since the Fava2020 dose threshold (TrkB "
+                   "Hill 4): formation is raised about 7% at 72-132 h, below the 10% we count as a detectable rise")
 def test_daily_dosing_raises_formation_at_72_132h_pryazhnikov2018():
     ref = reference("daily_dosing_formation_72_132h")
-    assert ref.key == "Pryazhnikov2018"
+    assert ref.key == "Pryazhnikov2018" and not ref.reproduced
     assert _formation_ratio(72.0, 132.0) > ref.value + ref.tolerance
 
 
-@pytest.mark.xfail(strict=True, reason="Pryazhnikov2018 NOT reproduced: in the model formation rises within hours "
-                   "of each dose, so it is already raised at 6-24 h (different region and sex in the study)")
 def test_daily_dosing_does_not_raise_formation_at_6_24h_pryazhnikov2018():
     ref = reference("daily_dosing_formation_6_24h")
+    assert ref.reproduced
     assert abs(_formation_ratio(6.0, 24.0) - ref.value) <= ref.tolerance
 
 
-def test_what_the_model_predicts_instead_for_6_24h_pryazhnikov2018():
-    # documented miss: early formation is raised, though less than after repeated doses
+def test_what_the_model_predicts_for_daily_dosing_pryazhnikov2018():
+    # the direction of the finding holds: formation is raised more after repeated doses than in the first day
     early, late = _formation_ratio(6.0, 24.0), _formation_ratio(72.0, 132.0)
-    assert early > 1.1 and late > 1.0
+    assert 1.0 < early < late < 1.1
 
 
 # --- Hebbian threshold and the window of opportunity (claim #24, HYPOTHESIS) -----------------------------

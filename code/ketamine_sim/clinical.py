@@ -42,6 +42,15 @@ Simplifications and assumptions (numbers without a facts.md source are marked AS
   one pass over that grid: linear in the number of doses and in the time span.  Schedules up to two years run
   (a year of weekly infusions or of twice-weekly esketamine takes tens of ms).
 
+Dose (Fava2020, dose-ranging 0.1/0.2/0.5/1.0 mg/kg over 40 min against midazolam): a dose counts as
+distinguishable from midazolam when its drug-specific MADRS change at 24 h (−M · E) is at least half that of
+0.5 mg/kg (the half is ASSUMED: the trial's spread is not in our sources).  The TrkB cooperativity of
+:mod:`ketamine_sim.plasticity` is chosen to meet this, so the agreement is a calibration: 0.1 and 0.2 mg/kg give
+about 14% and 42% of the standard dose's drug effect, 1.0 mg/kg about 140%.  **Above 1 mg/kg** there are no
+human antidepressant data in our sources; the model then assumes that more drug still adds, with saturation
+(2 mg/kg ≈ 1.6×, 20 mg/kg ≈ 2× the standard dose), because the block-at-rest route keeps growing while the surge
+route shrinks with the rodent inverted U of glutamate (Moghaddam1997).  Treat anaesthetic doses as outside it.
+
 Checks (``literature/clinical.py``): onset within about 2 h (Zarate2006), peak around a day (Fava2020), benefit
 outlasting the drug (Berman2000), six infusions acting more than one and weekly infusions keeping the effect
 (Phillips2019) are predictions; relapse in 3–14 days (Abdallah2020Rapamycin) and the 24-h MADRS changes

@@ -23,6 +23,14 @@ REFERENCES = [
     Reference("single_infusion_relapse", 8.5, 5.5, "days",
               "typical relapse 3-14 days after a single dose; model: the effect falls below the relapse threshold",
               "Abdallah2020Rapamycin", "VERIFIED", "calibration"),
+    # --- dose-ranging (Fava2020): 0.1/0.2/0.5/1.0 mg/kg over 40 min against midazolam ---
+    Reference("fava2020_low_doses_not_distinguishable", 0.5, 0.0, "drug effect at 24 h / that of 0.5 mg/kg (below)",
+              "0.1 and 0.2 mg/kg did not beat midazolam; model: drug-specific MADRS change at 24 h below half that "
+              "of 0.5 mg/kg (the half is ASSUMED; TrkB cooperativity chosen to meet it)", "Fava2020", "VERIFIED",
+              "calibration", at=0.2),
+    Reference("fava2020_standard_doses_distinguishable", 0.5, 0.0, "drug effect at 24 h / that of 0.5 mg/kg (above)",
+              "0.5 and 1.0 mg/kg beat midazolam; model: 1.0 mg/kg at least half the drug effect of 0.5 mg/kg "
+              "(same ASSUMED half)", "Fava2020", "VERIFIED", "calibration", at=1.0),
     # --- repeated and maintenance dosing ---
     Reference("repeated_infusions_cumulative", 1.0, 0.0, "peak effect, six / one infusion",
               "six infusions over two weeks act more than one (qualitative: the ratio must exceed this value)",

@@ -56,10 +56,11 @@ REFERENCES = [
     # --- daily dosing (Pryazhnikov2018): formation up at 72-132 h but not at 6-24 h ---
     Reference("daily_dosing_formation_72_132h", 1.0, 0.1, "formation rate / baseline",
               "10 mg/kg/day x 5 days, somatosensory cortex, female mice: spine formation INCREASED at 72-132 h "
-              "(model: mean formation ratio over 72-132 h above 1 + tolerance; 5 daily exposures)",
-              "Pryazhnikov2018", "VERIFIED", "validation"),
-    Reference("daily_dosing_formation_6_24h", 1.0, 0.1, "formation rate / baseline",
-              "same schedule: spine formation NOT increased at 6-24 h (mean ratio within 1 +/- tolerance). "
-              "NOT reproduced by the model, which raises formation within hours of every dose",
+              "(model: mean formation ratio over 72-132 h above 1 + tolerance, the 10% a threshold we chose; 5 daily "
+              "exposures). NOT reproduced since the Fava2020 dose threshold: the model's rise is about 7%",
               "Pryazhnikov2018", "VERIFIED", "validation", reproduced=False),
+    Reference("daily_dosing_formation_6_24h", 1.0, 0.1, "formation rate / baseline",
+              "same schedule: spine formation NOT increased at 6-24 h (mean ratio within 1 +/- tolerance, a "
+              "threshold we chose); the model's rise is about 1.5%, smaller than at 72-132 h",
+              "Pryazhnikov2018", "VERIFIED", "validation"),
 ]

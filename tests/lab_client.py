@@ -2,12 +2,15 @@
 
 The server runs on 127.0.0.1 in a temporary folder holding COPIES of the notebooks (JupyterLab autosaves
 outputs into what it opens), with ``KETAMINE_SIM_STATIC`` removed from its environment so every widget is live.
+``write_reader_copy`` puts the reader copy of a book notebook (tools/lab_edition.py, what ``make lab`` opens)
+into that folder; ``raw_myst`` and ``solution_visibility`` check what JupyterLab renders of it.
 """
 
 import contextlib
 import json
 import os
 import pathlib
+import re
 import shutil
 import socket
 import subprocess
@@ -17,6 +20,9 @@ import time
 import urllib.request
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+import lab_edition  # noqa: E402
+
 CHAPTERS = sorted((ROOT / "book" / "chapters").glob("*.ipynb"))
 # every notebook of the book (chapters and notebook pages such as the validation page); not the chapter skeleton
 # (book/templates, checked by tests/test_chapter_contract.py)
@@ -50,10 +56,11 @@ def _free_port():
 
 
 @contextlib.contextmanager
-def lab_server(notebooks, startup_timeout=120, first_cell=None):
+def lab_server(notebooks, startup_timeout=120, first_cell=None, windowing=None):
     """Start JupyterLab on copies of ``notebooks``; yield (base_url, folder).  Stops it on exit.
 
-    ``first_cell``: optional code put at the top of every copy (e.g. ``style.use("lecture")``)."""
+    ``first_cell``: optional code put at the top of every copy (e.g. ``style.use("lecture")``).
+    ``windowing``: the notebook's windowing mode; "none" renders every cell, not only those near the screen."""
     folder = pathlib.Path(tempfile.mkdtemp(prefix="ketamine-lab-"))
     for nb in notebooks:
         data = json.loads(pathlib.Path(nb).read_text())
@@ -68,6 +75,10 @@ def lab_server(notebooks, startup_timeout=120, first_cell=None):
     news = folder / ".settings" / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings"
     news.parent.mkdir(parents=True)
     news.write_text('{"fetchNews": "false", "checkForUpdates": false}')  # no toast, no request to github.io
+    if windowing:
+        tracker = folder / ".settings" / "@jupyterlab" / "notebook-extension" / "tracker.jupyterlab-settings"
+        tracker.parent.mkdir(parents=True)
+        tracker.write_text(json.dumps({"windowingMode": windowing}))
     jupyter = pathlib.Path(sys.executable).with_name("jupyter")
     cmd = [str(jupyter), "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}", "--IdentityProvider.token=",
            "--ServerApp.password=", "--allow-root", "--LabApp.expose_app_in_browser=True",
@@ -293,3 +304,77 @@ def move_control(page, control, direction=1):
         page.keyboard.press("Enter")
         return "ArrowUp"
     raise AssertionError(f"no way to move a control of class {cls!r}")
+
+
+def write_reader_copy(folder, path):
+    """Execute book notebook ``path``, write its reader copy into ``folder`` (mirroring book/); return the
+    path relative to ``folder`` (what open_notebook takes)."""
+    rel = pathlib.Path(path).relative_to(ROOT / "book").as_posix()
+    target = pathlib.Path(folder) / rel
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(lab_edition.lab_copy(pathlib.Path(path)), ensure_ascii=False))
+    lab_edition._copy_images(pathlib.Path(path), target)
+    return rel
+
+
+# Role or directive syntax as it shows once JupyterLab has rendered it: a role's backticks become a <code>
+# element and a directive's fence a <pre> whose class carries the "{name}"; this puts the backticks back.
+_MARKED_UP_TEXT = """(el) => {
+  const copy = el.cloneNode(true);
+  copy.querySelectorAll('pre').forEach(pre => {
+    const code = pre.querySelector('code');
+    const lang = ((code && code.className) || '').split(/\\s+/).filter(c => c.startsWith('language-'))
+      .map(c => c.slice(9)).join('');
+    pre.replaceWith('\\n```' + lang + '\\n' + pre.textContent + '\\n```\\n');
+  });
+  copy.querySelectorAll('code').forEach(c => c.replaceWith('`' + c.textContent + '`'));
+  return copy.textContent;
+}"""
+RAW_MYST = [re.compile(r"\{[a-z][\w:+-]*\}`"), re.compile(r"```\{"), re.compile(r":::\{"),
+            re.compile(r"^\([\w-]+\)=\s*$", re.M)]
+
+
+def raw_myst(page):
+    """Rendered markdown (cells and markdown outputs) that still shows MyST role or directive syntax:
+    a list of (cell index, excerpt)."""
+    found = []
+    for cell in page.locator(".jp-Notebook .jp-Cell").all():
+        index = cell.evaluate("(c) => Array.from(c.parentNode.children).indexOf(c)")
+        for rendered in cell.locator(".jp-RenderedMarkdown").all():
+            text = rendered.evaluate(_MARKED_UP_TEXT)
+            for pattern in RAW_MYST:
+                match = pattern.search(text)
+                if match:
+                    found.append((index, text[max(0, match.start() - 40):match.end() + 40]))
+    return found
+
+
+def visible_phrase(markdown):
+    """The longest stretch of a markdown text that shows as typed (no roles, maths, code or emphasis)."""
+    pieces = re.split(r"\{[^}]*\}`[^`]*`|\$\$.*?\$\$|\$[^$]*\$|`[^`]*`|[*_<>()\[\]\n]|\s{2,}", markdown,
+                      flags=re.S)
+    best = max((p.strip() for p in pieces), key=len, default="")
+    return best[:60].rsplit(" ", 1)[0] if len(best) > 60 else best
+
+
+def solution_visibility(page, source_nb):
+    """What of each gated solution of ``source_nb`` (the book notebook) a reader sees before opening it.
+
+    Returns a list of messages, one per visible part: solution text, solution code or solution output."""
+    shown = []
+    cells = page.evaluate("""() => window.jupyterapp.shell.currentWidget.content.widgets.map(w => ({
+        type: w.model.type, source: w.model.sharedModel.getSource(), inputHidden: w.inputHidden,
+        outputHidden: w.model.type === 'code' ? w.outputHidden : null}))""")
+    for solution in lab_edition.solution_parts(source_nb):
+        for text in solution["texts"]:
+            phrase = visible_phrase(text)
+            if phrase and any(m.is_visible() for m in page.locator(".jp-RenderedMarkdown").get_by_text(phrase).all()):
+                shown.append(f"solution {solution['label']}: text {phrase!r} is visible")
+        for code in solution["codes"]:
+            match = [c for c in cells if c["type"] == "code" and c["source"].endswith(code)]
+            if not match:
+                shown.append(f"solution {solution['label']}: code cell {code[:40]!r} is missing")
+            for c in match:
+                if not c["inputHidden"] or not c["outputHidden"]:
+                    shown.append(f"solution {solution['label']}: code {code[:40]!r} is not folded")
+    return shown

@@ -1,10 +1,13 @@
-"""Every notebook in a real JupyterLab (Debian Chromium): runs without errors, every control moves its figure.
+"""Every notebook in a real JupyterLab (Debian Chromium), as a student opens it with ``make lab``.
 
-A live ipywidgets slider whose callback fails still moves its own readout; only a real client shows whether
-the figure followed.  For each notebook of the book (a temporary copy) this runs all cells, checks that no
-cell produced an error or wrote to stderr, then moves every control of every widget once and waits for the
-widget's image (or, for a widget without an image, its text) to change.  A screenshot is saved under
-_build/lab-failures on failure.
+Each notebook of the book is opened as its reader copy (tools/lab_edition.py: executed for its glue values,
+MyST turned into CommonMark + HTML).  Before anything runs, no rendered markdown cell may still show role or
+directive syntax, and no part of a gated solution (its text, its code, its output) may be visible; one
+solution is then opened and must show.  Then all cells run: no cell may produce an error or write to stderr,
+and no markdown output may show MyST either.  A live ipywidgets slider whose callback fails still moves its
+own readout; only a real client shows whether the figure followed: every control of every widget is moved
+once, waiting for the widget's image (or, for a widget without an image, its text) to change.  A screenshot
+is saved under _build/lab-failures on failure.
 """
 
 import json
@@ -15,6 +18,7 @@ import re
 import pytest
 
 import lab_client as lc
+from lab_client import lab_edition
 
 SHOTS = lc.ROOT / "_build" / "lab-failures"
 CHANGE_TIMEOUT_S = 30  # generous: a loaded 2-core CI machine; the latency itself is measured in make bench
@@ -27,8 +31,16 @@ def lab():
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
-    with lc.lab_server(lc.NOTEBOOKS) as (base, _folder), lc.browser() as b:
-        yield base, b
+    with lc.lab_server([], windowing="none") as (base, folder), lc.browser() as b:
+        yield base, b, folder, {}
+
+
+def _reader_copy(lab, path):
+    """The reader copy of ``path`` in the JupyterLab's folder (written once per JupyterLab): its relative path."""
+    _base, _b, folder, written = lab
+    if path not in written:
+        written[path] = lc.write_reader_copy(folder, path)
+    return written[path]
 
 
 def _shot(page, name):
@@ -44,10 +56,36 @@ def _explorer_calls(path):
                if c["cell_type"] == "code")
 
 
+def _check_reads_like_the_site(page, path):
+    """No raw MyST in any rendered markdown cell; every solution folded until opened, and one opens."""
+    raw = lc.raw_myst(page)
+    assert not raw, f"{path.name}: rendered markdown still shows MyST: {raw[:5]}"
+    source = json.loads(path.read_text())
+    shown = lc.solution_visibility(page, source)
+    assert not shown, f"{path.name}: solutions visible before they are opened: {shown[:5]}"
+    solutions = lab_edition.solution_parts(source)
+    if not solutions:
+        return
+    summary = page.locator(".jp-RenderedMarkdown details > summary", has_text="Solution").first
+    summary.click()
+    phrase = next(lc.visible_phrase(t) for s in solutions for t in s["texts"] if lc.visible_phrase(t))
+    assert page.locator(".jp-RenderedMarkdown").get_by_text(phrase).first.is_visible(), \
+        "an opened solution does not show its text"
+    placeholder = page.locator(".jp-CodeCell .jp-InputPlaceholder").last
+    placeholder.click()
+    code = solutions[-1]["codes"][-1].strip().splitlines()[-1]
+    page.wait_for_timeout(300)
+    assert page.locator(".jp-CodeCell .cm-content", has_text=code).first.is_visible(), \
+        "an expanded solution cell does not show its code"
+
+
 def _check_chapter(page, path):
+    _check_reads_like_the_site(page, path)
     cs = lc.run_all(page)
     errors = lc.error_outputs(cs)
     assert not errors, "\n".join(errors)
+    raw = lc.raw_myst(page)
+    assert not raw, f"{path.name}: a markdown output shows MyST: {raw[:5]}"
 
     outputs = lc.widget_outputs(page)
     expected = _explorer_calls(path)
@@ -102,8 +140,8 @@ def _check_drag_ends_on_the_true_figure(page, output, found, w):
 
 @pytest.mark.parametrize("path", lc.NOTEBOOKS, ids=lambda p: p.stem)
 def test_notebook_runs_and_every_control_moves_its_figure(lab, path: pathlib.Path):
-    base, b = lab
-    page = lc.open_notebook(b, base, path.name)
+    base, b, _folder, _written = lab
+    page = lc.open_notebook(b, base, _reader_copy(lab, path))
     try:
         moved = _check_chapter(page, path)
         if path in lc.CHAPTERS:
@@ -124,13 +162,16 @@ def test_rise_shows_the_chapter_as_live_slides(lab, path: pathlib.Path):
     Known upstream limit (jupyterlab-contrib/rise#126, #119): with ipywidgets 8 the RISE view shows a widget's
     text repr instead of the widget, so live widgets are demonstrated from the notebook itself (see the
     instructor guide); this test checks the slide structure only."""
-    base, b = lab
+    base, b, folder, _written = lab
     cells = json.loads(path.read_text())["cells"]
     slides = sum(c["metadata"].get("slideshow", {}).get("slide_type") == "slide" for c in cells)
     assert slides >= 5, f"{path.name} has {slides} cells marked as slides: add slideshow metadata"
+    rel = _reader_copy(lab, path)
+    cells = json.loads((folder / rel).read_text())["cells"]  # the reader copy drops slide-only cells
+    slides = sum(c["metadata"].get("slideshow", {}).get("slide_type") == "slide" for c in cells)
     page = b.new_page(viewport={"width": 1280, "height": 800})
     try:
-        page.goto(f"{base}/rise/{path.name}", timeout=120_000)
+        page.goto(f"{base}/rise/{rel}", timeout=120_000)
         page.wait_for_function("() => document.querySelectorAll('.reveal .slides > section').length > 0",
                                timeout=120_000, polling=250)
         assert page.locator(".reveal .slides > section").count() == slides

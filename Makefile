@@ -37,9 +37,12 @@ test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check code tests book/_ext benchmarks tools
 	$(BIN)/python -m pytest
 
-## lab: JupyterLab on the chapters, fully live
+## lab: JupyterLab on the reader copies in lab/ (numbers, citations, boxes, folded solutions; widgets live).
+##      Copies are regenerated only when a notebook, code/, the bibliography or the glossary changed; a copy
+##      you edited is kept as lab/<path>.edited-<time>.ipynb (tools/lab_edition.py)
 lab: $(STAMP)
-	$(BIN)/jupyter lab book/chapters
+	env -u KETAMINE_SIM_STATIC $(BIN)/python tools/lab_edition.py --out lab
+	env -u KETAMINE_SIM_STATIC $(BIN)/jupyter lab lab
 
 ## slides: one reveal.js deck per chapter into _build/slides, working offline (open _build/slides/index.html)
 slides: $(STAMP) $(NODE_STAMP)

@@ -60,11 +60,12 @@ def test_signalling_follows_the_chosen_route_of_the_chain():
 def test_which_conclusions_survive_the_unverified_baseline_rates():
     rows = mechanisms.baseline_sweep()
     assert len(rows) == 12
-    for r in rows:  # these survive every pair of baseline rates
-        assert r.glutamate_at_1uM > 1 and r.interneuron_at_1uM < 0.9, r
+    for r in rows:  # these survive every pair of baseline rates: the accounts part on the interneurons and eEF2
+        assert r.interneuron_at_1uM < 0.9, r
         assert r.direct_glutamate_at_1uM == 1 and r.direct_eef2_at_1uM < 0.9, r
     # this one does not: the anaesthetic fall of glutamate is lost with busier pyramidal cells or quieter interneurons
     assert any(r.glutamate_at_10uM > 1 for r in rows) and any(r.glutamate_at_10uM < 1 for r in rows)
+    assert sum(r.glutamate_at_1uM > 1 for r in rows) > len(rows) / 2  # the steady rise at 1 uM holds for most pairs
 
 
 @pytest.mark.parametrize("call, name", [
@@ -88,3 +89,20 @@ def test_steady_states_are_physical(c, hypothesis, knockout):
     share = plasticity.PARAMS.eef2k_nmda_share
     assert np.all(s.glutamate_rel > 0) and np.all(s.pyramidal_rel >= 0) and np.all(s.interneuron_rel > 0)
     assert np.all((s.eef2_phospho >= 1 - share - 1e-12) & (s.eef2_phospho <= 1 + 1e-12)) and np.all(s.bdnf >= 0)
+
+
+def test_the_rat_doses_are_quoted_by_the_chapter_and_read_by_no_model():
+    import inspect
+    import json
+    import pathlib
+
+    from ketamine_sim.literature import BY_STAGE
+
+    notebook = json.loads((pathlib.Path(__file__).parents[1] / "book/chapters/disinhibition.ipynb").read_text())
+    chapter = "".join("".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "code")
+    models = inspect.getsource(circuit) + inspect.getsource(mechanisms)
+    context = [r for r in BY_STAGE["circuit"] if r.role == "context"]
+    assert len(context) == 4 and all(r.key == "Moghaddam1997" for r in context)
+    for r in context:
+        assert r.name in chapter, f"{r.name} is quoted nowhere"
+        assert r.name not in models, f"{r.name} is a context number but a model reads it"

@@ -46,4 +46,16 @@ REFERENCES = [
               "the 40-min standard infusion, circuit dynamics under the model's brain course (ASSUMED mapping; "
               "at = dose, mg/kg)",
               "Abdallah2018MRS", "VERIFIED", "calibration", at=0.5),
+    # context: the rat doses the disinhibition chapter quotes (glued into its prose); no model reads them
+    Reference("moghaddam_rise_dose_low", 10.0, 0.0, "mg/kg i.p.",
+              "lowest ketamine dose that raised PFC glutamate in conscious rats (microdialysis)", "Moghaddam1997",
+              "VERIFIED", "context"),
+    Reference("moghaddam_rise_dose_high", 30.0, 0.0, "mg/kg i.p.",
+              "highest ketamine dose that raised PFC glutamate in conscious rats", "Moghaddam1997", "VERIFIED",
+              "context"),
+    Reference("moghaddam_no_change_dose", 50.0, 0.0, "mg/kg i.p.",
+              "ketamine dose with no change of PFC glutamate in conscious rats", "Moghaddam1997", "VERIFIED",
+              "context"),
+    Reference("moghaddam_fall_dose", 200.0, 0.0, "mg/kg i.p.",
+              "anaesthetic ketamine dose that lowered PFC glutamate in rats", "Moghaddam1997", "VERIFIED", "context"),
 ]

@@ -45,7 +45,7 @@ class DoseCircuit:
     params: circuit.Microcircuit
     conc_uM: np.ndarray
     state: mechanisms.MechanismState
-    marks: tuple = ((PEAK_UM, "infusion peak"), (HIGH_UM, f"{HIGH_UM:g} µM"))
+    marks: tuple = ((LOW_UM, f"{LOW_UM:g} µM"), (HIGH_UM, f"{HIGH_UM:g} µM"))
 
     @property
     def title(self):
@@ -70,8 +70,10 @@ def describe_dose(d):
     if d.hypothesis == "direct":
         circuit_text = "Firing rates and glutamate stay at their drug-free levels at every concentration"
     else:
-        shape = ("rises then falls below baseline (an inverted U)" if d.at("glutamate_rel", hi) < 1
-                 else "rises and does not fall below baseline by 10 µM (no inverted U at these rates)")
+        rises, falls = d.at("glutamate_rel", lo) > 1, d.at("glutamate_rel", hi) < 1
+        shape = ("rises then falls below baseline (an inverted U)" if rises and falls else
+                 f"rises and stays above baseline at {hi:g} µM (no inverted U at these rates)" if rises else
+                 f"does not rise at {lo:g} µM at these rates")
         circuit_text = (f"At {lo:g} µM interneurons fire at {d.at('interneuron_rel', lo):.0%} and pyramidal cells at "
                         f"{d.at('pyramidal_rel', lo):.0%} of their drug-free rates; glutamate "
                         f"({d.at('glutamate_rel', lo):.2f} times baseline at {lo:g} µM, "

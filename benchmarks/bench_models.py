@@ -6,6 +6,7 @@ import numpy as np
 from timing import print_table, summary, time_call
 
 from ketamine_sim import cascade, circuit, clinical, pharmacokinetics, plasticity, receptors
+from ketamine_sim.widgets import disinhibition as disinhibition_widgets
 from ketamine_sim.widgets import monoamines as monoamine_widgets
 
 GOAL_MEDIAN_MS, GOAL_P95_MS = 5.0, 20.0
@@ -18,6 +19,8 @@ CONC_SWEEP = np.logspace(-2, 2, 200)
 ESKETAMINE = clinical.esketamine_course(maintenance_weeks=4)
 BRAIN_2D = pharmacokinetics.brain_ketamine_uM(HOURS_2D)
 SSRI_TAUS = itertools.cycle(np.linspace(5.0, 60.0, 997))  # a new time constant on every call, as a slider drag
+LAGS = itertools.cycle(np.linspace(0.0, 30.0, 301))  # a new assumed pyramidal lag on every call
+SWITCH = itertools.cycle((0, 1))
 
 CALLS = {
     "receptors.nmda_snapshot (I-V, 141 V)": lambda: receptors.nmda_snapshot(-40.0, 0.8, 1.0),
@@ -34,6 +37,9 @@ CALLS = {
     "widgets.monoamines.ssri_course (16 weeks, new tau)": lambda: monoamine_widgets.ssri_course(1, next(SSRI_TAUS)),
     "widgets.monoamines.hours_vs_weeks (500 t, new tau)":
         lambda: monoamine_widgets.hours_vs_weeks(next(SSRI_TAUS), 24.0),
+    "widgets.disinhibition.dose_circuit (161 conc, account switch)":
+        lambda: disinhibition_widgets.dose_circuit(next(SWITCH)),
+    "widgets.disinhibition.arrival (361 t, new lag)": lambda: disinhibition_widgets.arrival(next(LAGS)),
 }
 
 

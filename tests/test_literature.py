@@ -62,3 +62,46 @@ def test_every_reference_names_a_key_in_the_bibliography():
     keys = set(re.findall(r"@\w+\{([^,]+),", bib))
     missing = {r.name: r.key for r in REFERENCES.values() if r.key not in keys}
     assert not missing
+
+
+# --- issue 9 item 8: every row says what its test tests ------------------------------------------------------
+
+def test_every_row_has_one_of_the_roles():
+    from ketamine_sim import literature
+
+    assert literature.ROLES == ("input", "calibration", "structural", "validation", "context")
+    assert {r.role for r in REFERENCES.values()} <= set(literature.ROLES)
+    counts = literature.role_counts()
+    assert sum(counts.values()) == len(REFERENCES) and counts["structural"] > 0
+
+
+@pytest.mark.parametrize("name", ["fraction_of_peak_left_at_10h", "alpha_phase_duration", "ssri_effect_at_day_1",
+                                  "repeated_infusions_cumulative", "effect_outlasts_drug",
+                                  "weekly_infusions_maintain"])
+def test_rows_true_by_construction_are_not_called_validation(name):
+    assert reference(name).role == "structural"
+
+
+def test_independent_checks_are_counted_honestly():
+    from ketamine_sim import literature
+
+    checks = literature.independent_checks()
+    rows = [r for r in REFERENCES.values() if r.role == "validation"]
+    assert checks == {"validation": len(rows), "reproduced": sum(r.reproduced for r in rows),
+                      "missed": sum(not r.reproduced for r in rows)}
+    assert checks["missed"] >= 1 and checks["reproduced"] >= 1
+    assert all(r.role in {"validation", "calibration"} for r in REFERENCES.values() if not r.reproduced)
+
+
+def test_the_introduction_states_the_number_of_independent_checks():
+    import pathlib
+
+    from ketamine_sim import literature
+
+    words = {n: w for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+                                        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
+    checks = literature.independent_checks()
+    intro = " ".join((pathlib.Path(__file__).resolve().parents[1] / "book" / "intro.md").read_text().split())
+    sentence = f"only {words[checks['validation']]} are independent checks"
+    assert sentence in intro, f"book/intro.md must say: {sentence}"
+    assert f"reproduce {words[checks['reproduced']]} of them" in intro

@@ -83,7 +83,7 @@ def test_terminal_half_life_from_the_curve_alshirawi2017():
 
 def test_distribution_phase_lasts_about_45_min_ketalarlabel():
     ref = reference("alpha_phase_duration")
-    assert ref.key == "KetalarLabel" and ref.role == "validation"
+    assert ref.key == "KetalarLabel" and ref.role == "structural"
     # curve stripping, as a pharmacologist would: extrapolate the terminal line back, see when the rest is < 10%
     late = np.linspace(6.0, 12.0, 61)
     bolus = pk.iv_bolus(0.0, 1.0)
@@ -97,7 +97,7 @@ def test_distribution_phase_lasts_about_45_min_ketalarlabel():
 
 def test_mostly_gone_long_before_the_24h_clinical_peak_ketalarlabel():
     ref = reference("fraction_of_peak_left_at_10h")
-    assert ref.role == "validation"
+    assert ref.role == "structural"
     t = np.linspace(0.0, ref.at, 6001)
     c = pk.plasma_ketamine_uM(t)
     assert c[-1] / c.max() <= ref.value
@@ -182,7 +182,7 @@ def test_intranasal_peaks_later_and_lower_than_iv_bolus_of_same_mg():
     t = np.linspace(0.0, 4.0, 2401)
     nasal = pk.simulate(pk.Dose(0.0, 56.0, "intranasal", unit="mg"), t).plasma_uM
     iv = pk.simulate(pk.Dose(0.0, 56.0, "iv", unit="mg"), t).plasma_uM
-    assert nasal[0] == 0 and t[np.argmax(nasal)] > 0.1
+    assert abs(nasal[0]) < 1e-12 and t[np.argmax(nasal)] > 0.1
     assert nasal.max() < iv.max()
 
 
@@ -260,3 +260,39 @@ def test_bad_input_names_parameter_value_and_range(call, name, value):
 def test_simulate_rejects_things_that_are_not_doses():
     with pytest.raises(ValueError, match="doses"):
         pk.simulate([0.5], 1.0)
+
+
+# --- issue 9 item 4: the effect site against the Ketalar label (Sleigh2019 equilibration) -----------------
+
+def _bolus_brain(dose_mg_per_kg, t_h):
+    return pk.simulate(pk.iv_bolus(0.0, dose_mg_per_kg), t_h).brain_uM
+
+
+def test_effect_site_half_life_is_sleigh2019():
+    ref = reference("effect_site_half_life")
+    assert ref.key == "Sleigh2019" and ref.role == "input"
+    assert pk.PK.effect_site_half_life_min * 60.0 == pytest.approx(ref.value, abs=ref.tolerance)
+
+
+def test_anaesthetic_bolus_brain_peaks_within_the_anaesthesia_ketalar_label():
+    ref = reference("anaesthetic_bolus_brain_peak_time")
+    assert ref.role == "validation" and ref.reproduced
+    t = np.linspace(0.0, 1.0, 3601)
+    peak_min = 60.0 * t[np.argmax(_bolus_brain(ref.at, t))]
+    assert peak_min <= ref.value  # before (3-min effect site, ASSUMED): 10.8 min
+
+
+@pytest.mark.xfail(strict=True, reason="known miss: 2 mg/kg gives 2.8 uM in the brain at 30 s (0.51 uM before "
+                   "the Sleigh2019 equilibration), below the 5 uM of anaesthesia, because plasma is too low")
+def test_anaesthetic_bolus_brain_at_30s_ketalar_label():
+    ref = reference("anaesthetic_bolus_brain_at_30s")
+    assert not ref.reproduced
+    assert float(_bolus_brain(2.0, ref.at / 60.0)) >= ref.value
+
+
+@pytest.mark.xfail(strict=True, reason="known miss: after 1.5 mg/kg the model's brain level peaks near 3.3 uM, "
+                   "below the 6.9 uM at which Sleigh2019 volunteers lost responsiveness")
+def test_loss_of_responsiveness_level_is_reached_sleigh2019():
+    ref = reference("loss_of_responsiveness_brain")
+    t = np.linspace(0.0, 1.0, 3601)
+    assert _bolus_brain(ref.at, t).max() >= ref.value - ref.tolerance

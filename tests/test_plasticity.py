@@ -92,7 +92,7 @@ def test_rise_comes_from_formation_elimination_unchanged_phoumthipphavong2016(on
     control = pl.simulate(HOURS_3W, 0.0)
     ratio = one_dose.elimination_rate_per_day / control.elimination_rate_per_day
     assert np.allclose(ratio, ref.value, atol=ref.tolerance + 1e-12), "Phoumthipphavong2016"
-    assert one_dose.formation_rate_per_day.max() > 1.2 * control.formation_rate_per_day.max()
+    assert one_dose.formation_rate_per_day.max() > 1.1 * control.formation_rate_per_day.max()
     # the density change is formation minus elimination, integrated (a mass balance, independent of the solver)
     t = one_dose.t_h
     flux = one_dose.formation_rate_per_day - one_dose.elimination_rate_per_day * one_dose.spine_density

@@ -26,8 +26,11 @@ Sources and assumptions (ASSUMED = no number in shared/science/facts.md):
   0.78 µM = 185 ng/mL (Zanos2018PharmRev).  Volumes and clearances scale with body weight, so a dose in
   mg/kg gives the same concentrations at any weight; weight matters only for doses given in mg.
 * Molar mass 237.7 g/mol (ketamine base, DERIVED in facts.md): 1 µM ≈ 238 ng/mL.
-* Effect site ("brain"): a massless compartment with an equilibration half-time of 3 min (ASSUMED,
-  "a few minutes"); at equilibrium brain = plasma (partition coefficient 1, ASSUMED; protein binding
+* Effect site ("brain"): a massless compartment with an equilibration half-time of 23 s, the EEG slow-wave
+  value after a 1.5 mg/kg bolus in volunteers (Sleigh2019, abstract; not in facts.md, added to the book's
+  bibliography; theta power gave 47 s).  It replaces an ASSUMED 3 min that put the brain peak of a 2 mg/kg
+  bolus at 11 min and its level at 30 s at 0.51 µM, against the label's anaesthesia within 30 s lasting
+  5–10 min (KetalarLabel).  At equilibrium brain = plasma (partition coefficient 1, ASSUMED; protein binding
   and brain uptake are ignored).
 * Intranasal doses: bioavailability 45% (AlShirawi2017, measured for *racemic* ketamine; we use it
   for esketamine too), absorption half-time 10 min from a nasal depot (ASSUMED).  A Spravato dose of
@@ -48,14 +51,16 @@ Sources and assumptions (ASSUMED = no number in shared/science/facts.md):
   has nothing to stand on); times up to two years (maintenance trials ran a year and longer); infusions
   0.1 min to 24 h; body weight 30–250 kg.
 
-Checked against facts.md (``literature/pharmacokinetics.py``; predicted, not fitted): plasma stays in
-the dissociation range (0.42–1.1 µM) over the second half of the infusion; 0.15 mg/kg IV gives the
-analgesic range (0.29–0.67 µM) for 0.5–5 min, at its low end; curve stripping puts the end of the
-distribution phase near 45 min; at most 2⁻⁴ of the peak (5.2%) is left 10 h after the start (the terminal
-half-life read back from the curve is the 2.5-h input).  Known miss: 2 mg/kg IV gives about
-4.1–4.7 µM over 0.5–5 min, below the 5–10 µM quoted for general anaesthesia (with a 12.5-min
-distribution phase the central volume is too large for the first minutes after a bolus; a faster
-initial mixing phase, not in facts.md, would be needed).
+Checked (``literature/pharmacokinetics.py``).  Validation (predicted, not fitted): plasma stays in the
+dissociation range (0.42–1.1 µM) over the second half of the infusion; 0.15 mg/kg IV gives the analgesic range
+(0.29–0.67 µM) for 0.5–5 min, at its low end; the brain level of a 2 mg/kg bolus peaks within the label's 5–10 min
+of anaesthesia (at about 2.3 min).  Structural (true by construction): the distribution phase ends near 45 min
+(from its 12.5-min half-life and a threshold we chose); at most 2⁻⁴ of the peak (5.2%) is left 10 h after the
+start.  Known misses: 2 mg/kg IV gives about 4.1–4.7 µM plasma over 0.5–5 min, below the 5–10 µM quoted for
+general anaesthesia (with a 12.5-min distribution phase the central volume is too large for the first minutes
+after a bolus; a faster initial mixing phase, not in facts.md, would be needed); so the brain reaches only 2.8 µM
+at 30 s (the label: anaesthesia within 30 s) and about 3.3 µM after 1.5 mg/kg, below the 6.9 µM at which
+volunteers lost responsiveness (Sleigh2019).
 """
 
 from dataclasses import dataclass, field
@@ -122,7 +127,7 @@ class PkParams:
     elimination_half_life_h: float = reference("elimination_half_life").value  # AlShirawi2017; KetalarLabel
     fast_fraction: float = 0.5  # ASSUMED share of the distribution phase in the bolus response
     central_volume_L_per_kg: float = _V1_L_PER_KG  # calibrated to Zanos2018PharmRev (0.78 uM peak)
-    effect_site_half_life_min: float = 3.0  # ASSUMED ("a few minutes")
+    effect_site_half_life_min: float = 23.0 / 60.0  # Sleigh2019: EEG slow waves, 23 s
     intranasal_bioavailability: float = reference("intranasal_bioavailability").value  # AlShirawi2017
     absorption_half_life_min: float = 10.0  # ASSUMED nasal absorption
     norketamine_fraction: float = 0.8  # ASSUMED share of elimination that forms norketamine
@@ -424,7 +429,7 @@ def plasma_ketamine_uM(t_h, dose_mg_per_kg=0.5, infusion_min=40.0):
 
 
 def brain_ketamine_uM(t_h, dose_mg_per_kg=0.5, infusion_min=40.0):
-    """Effect-site (brain) ketamine (µM) for the same infusion: dC_e/dt = k_e0 (C_p − C_e), t½ 3 min (ASSUMED)."""
+    """Effect-site (brain) ketamine (µM) for the same infusion: dC_e/dt = k_e0 (C_p − C_e), t½ 23 s (Sleigh2019)."""
     return simulate(standard_infusion(0.0, dose_mg_per_kg, infusion_min), t_h).brain_uM
 
 

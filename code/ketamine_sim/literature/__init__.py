@@ -1,12 +1,15 @@
 """Published values the models are checked against.
 
 Each entry gives the value, the tolerance the model must meet, the conditions, the source key in
-``references.bib`` and the status from ``shared/science/facts.md``.  ``role`` says how the model uses it:
+``references.bib`` and the status from ``shared/science/facts.md``.  ``role`` says what its test tests:
 
-* ``"input"``       – the number is a model parameter (the test checks it is wired in correctly);
-* ``"equation"``    – the model implements a published fitted equation; the test checks it reproduces it;
-* ``"calibration"`` – a free parameter was fitted to it (the test checks the fit holds);
-* ``"validation"``  – the model predicts it without having been fitted to it.
+* ``"input"``       – the number (or published fitted equation) is part of the model; the test checks the wiring;
+* ``"calibration"`` – a free parameter was fitted to it, so agreement is expected (the test checks the fit holds);
+* ``"structural"``  – true by construction: it follows from inputs, calibrations or the model's form (e.g. the
+  share left after four half-lives, a ratio that only has to exceed 1), or rests on a threshold we chose;
+* ``"validation"``  – a published number the model was not fitted to and could have missed: the only rows that
+  are evidence (``reproduced`` says whether the model meets it);
+* ``"context"``     – a published number the chapters quote and no model reads.
 
 The tests and the book's pages both read this table, so a number lives in one place.
 """
@@ -18,8 +21,12 @@ from ketamine_sim.literature._reference import Reference
 _STAGES = (pharmacokinetics, receptors, circuit, plasticity, monoamines, clinical)
 BY_STAGE = {stage.__name__.rsplit(".", 1)[1]: tuple(stage.REFERENCES) for stage in _STAGES}
 
+ROLES = ("input", "calibration", "structural", "validation", "context")
+
 REFERENCES = {}
 for _ref in (r for refs in BY_STAGE.values() for r in refs):
+    if _ref.role not in ROLES:
+        raise RuntimeError(f"reference {_ref.name!r} has role {_ref.role!r}; allowed: {', '.join(ROLES)}")
     if _ref.name in REFERENCES:
         raise RuntimeError(f"reference {_ref.name!r} is defined twice")
     REFERENCES[_ref.name] = _ref
@@ -33,6 +40,19 @@ def reference(name):
         raise KeyError(f"no reference {name!r}; known: {', '.join(sorted(REFERENCES))}") from None
 
 
+def independent_checks(references=None):
+    """Counts of the validation rows (the independent checks): ``{"validation": n, "reproduced": k, "missed": m}``."""
+    rows = [r for r in (REFERENCES.values() if references is None else references) if r.role == "validation"]
+    hit = sum(r.reproduced for r in rows)
+    return {"validation": len(rows), "reproduced": hit, "missed": len(rows) - hit}
+
+
+def role_counts(references=None):
+    """How many rows have each role (every role of :data:`ROLES`, zero included)."""
+    rows = list(REFERENCES.values() if references is None else references)
+    return {role: sum(r.role == role for r in rows) for role in ROLES}
+
+
 def as_markdown(references):
     """A MyST table of ``references`` for the book's validation page: value, conditions, source, role, status."""
     rows = ["| quantity | published | conditions | source | status | role |", "|---|---|---|---|---|---|"]
@@ -44,4 +64,5 @@ def as_markdown(references):
     return "\n".join(rows)
 
 
-__all__ = ["BY_STAGE", "REFERENCES", "Reference", "as_markdown", "reference"]
+__all__ = ["BY_STAGE", "REFERENCES", "ROLES", "Reference", "as_markdown", "independent_checks", "reference",
+           "role_counts"]

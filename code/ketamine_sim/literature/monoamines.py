@@ -15,10 +15,12 @@ REFERENCES = [
               "rat hippocampus, one dose of fluvoxamine 30 mg/kg p.o.", "CommonsLinnros2019", "SECONDARY", "input"),
     Reference("ssri_serotonin_rise_within_hours", 6.0, 0.0, "h",
               "terminal serotonin is more than halfway to its first-dose rise within this many hours of the first "
-              "dose ('rises quickly')", "CommonsLinnros2019", "VERIFIED", "validation", at=6.0),
+              "dose ('rises quickly'; the fast rise is built in)", "CommonsLinnros2019", "VERIFIED", "structural",
+              at=6.0),
     Reference("ssri_effect_at_day_1", 0.0, 0.02, "effect (0-1)",
               "one day after the first dose: serotonin is up, the antidepressant effect is not (the delay is "
-              "downstream)", "CommonsLinnros2019", "VERIFIED", "validation", at=1.0),
+              "downstream; true by construction of the slow step)", "CommonsLinnros2019", "VERIFIED", "structural",
+              at=1.0),
     # --- the effect is slow (STAR*D step 1, citalopram up to 12-14 weeks) ---
     Reference("ssri_half_of_remissions_by_6_weeks", 0.50, 0.05, "effect(6 wk) / effect(13 wk)",
               "about half of step-1 remissions occurred within 6 weeks; single-patient stand-in: the effect at "
@@ -26,7 +28,7 @@ REFERENCES = [
     Reference("ssri_substantial_gain_after_week_8", 0.20, 0.0, "share of the 14-week effect",
               "'a substantial portion' of responses and remissions came at or after week 8: at least this share "
               "of the 14-week effect is still to come at week 8 (qualitative; threshold ASSUMED)",
-              "Trivedi2006", "VERIFIED", "validation", at=56.0),
+              "Trivedi2006", "VERIFIED", "structural", at=56.0),
     # --- quoted in the chapter, neither used nor checked by a model (STAR*D: open-label, no placebo arm) ---
     Reference("ssri_rat_fluvoxamine_dose", 30.0, 0.0, "mg/kg p.o.",
               "the single oral fluvoxamine dose of the rat microdialysis numbers above", "CommonsLinnros2019",

@@ -40,6 +40,21 @@ REFERENCES = [
               at=4.0),
     Reference("repeated_infusions", 6.0, 0.0, "infusions", "0.5 mg/kg over 40 min, Mon/Wed/Fri for 2 weeks",
               "Phillips2019", "VERIFIED", "input"),
+    # --- the effect site (Sleigh2019, primary source added by the models helper; not in facts.md) ---
+    Reference("effect_site_half_life", 23.0, 4.0, "s",
+              "EEG slow-wave effect-site equilibration half-time after 1.5 mg/kg IV, 15 volunteers (mean (SD))",
+              "Sleigh2019", "VERIFIED", "input"),
+    Reference("anaesthetic_bolus_brain_peak_time", 5.0, 0.0, "min (upper bound)",
+              "2 mg/kg IV gives anaesthesia within 30 s lasting 5-10 min: the brain level must peak within the "
+              "shortest duration, 5 min after the bolus", "KetalarLabel", "VERIFIED", "validation", at=2.0),
+    Reference("anaesthetic_bolus_brain_at_30s", 5.0, 0.0, "uM (lower bound)",
+              "anaesthesia within 30 s of 2 mg/kg IV: the brain level at 30 s must reach the anaesthetic plasma "
+              "range (5-10 uM, Zanos2018PharmRev). NOT reproduced: the model gives 2.8 uM, a consequence of the "
+              "plasma miss below", "KetalarLabel", "VERIFIED", "validation", at=0.5, reproduced=False),
+    Reference("loss_of_responsiveness_brain", 6.9, 0.7, "uM",
+              "loss of responsiveness at an estimated brain level of 1.64 (0.17) ug/mL after 1.5 mg/kg IV (their "
+              "PK/PD model; 6.9 uM); NOT reproduced: the model's brain peak after 1.5 mg/kg is about 3.3 uM",
+              "Sleigh2019", "VERIFIED", "validation", at=1.5, reproduced=False),
     # --- validations: predicted, not fitted ---
     Reference("dissociation_plasma_range", 0.76, 0.34, "uM",
               "plasma during dissociation, 0.5 mg/kg over 40 min: 100-250 ng/mL (0.42-1.1 uM); checked over the "
@@ -53,9 +68,9 @@ REFERENCES = [
               reproduced=False),
     Reference("alpha_phase_duration", 45.0, 15.0, "min",
               "the distribution phase lasts about 45 min (taken as: its share of plasma falls below 10%, a threshold "
-              "we chose)", "KetalarLabel", "SECONDARY", "validation"),
+              "we chose; follows from the 12.5-min input half-life)", "KetalarLabel", "SECONDARY", "structural"),
     Reference("fraction_of_peak_left_at_10h", 0.0625, 0.0, "fraction of peak (upper bound)",
               "0.5 mg/kg over 40 min, 10 h after the start: >4 half-lives have passed, so at most 2^-4 of the peak "
               "is left, long before the 24-h clinical peak (facts.md modelling note; claims #29)",
-              "KetalarLabel", "DERIVED", "validation", at=10.0),
+              "KetalarLabel", "DERIVED", "structural", at=10.0),
 ]

@@ -6,11 +6,11 @@ REFERENCES = [
     # --- Mg2+ block of the NMDA receptor: B(V) = 1 / (1 + [Mg]/3.57 * exp(-0.062 V)), 1 mM Mg ---
     *[
         Reference(f"mg_unblock_{v:+d}mV", b, 0.005, "fraction unblocked", f"V = {v} mV, [Mg2+]o = 1 mM",
-                  "JahrStevens1990", "DERIVED", "equation", at=v)
+                  "JahrStevens1990", "DERIVED", "input", at=v)
         for v, b in [(-70, 0.045), (-65, 0.060), (-60, 0.080), (-40, 0.23), (-20, 0.51), (0, 0.78), (20, 0.93)]
     ],
     Reference("mg_half_unblock_voltage", -20.5, 0.25, "mV", "[Mg2+]o = 1 mM", "JahrStevens1990", "DERIVED",
-              "equation"),
+              "input"),
     Reference("nmda_reversal_potential", 0.0, 2.0, "mV", "rat CA3/CA1 dendritic patches", "Spruston1995",
               "VERIFIED", "input"),
     Reference("ampa_reversal_potential", 0.0, 2.0, "mV", "rat CA3/CA1 dendritic patches", "Spruston1995",

@@ -1,4 +1,8 @@
-"""Latency of each model call a widget makes (goal: median < 5 ms, p95 < 20 ms on the 2-core CI machine)."""
+"""Latency of each model call a widget makes (goal: median < 5 ms, p95 < 20 ms on the 2-core CI machine).
+
+A second table times long schedules no widget builds (a year of maintenance) and how cost grows with the number
+of doses: it must grow no faster than linearly (ms per dose roughly constant).
+"""
 
 import itertools
 
@@ -18,6 +22,13 @@ HOURS_8W = np.linspace(0.0, 8 * 7 * 24.0, 2000)
 CONC_SWEEP = np.logspace(-2, 2, 200)
 ESKETAMINE = clinical.esketamine_course(maintenance_weeks=4)
 BRAIN_2D = pharmacokinetics.brain_ketamine_uM(HOURS_2D)
+MINUTES_1D = np.linspace(0.0, 1440.0, 481)
+BRAIN_1D = pharmacokinetics.brain_ketamine_uM(MINUTES_1D / 60.0)
+HOURS_13W = np.linspace(0.0, 13 * 7 * 24.0, 2000)
+REPEATED = clinical.repeated_infusions(weekly_maintenance=10)
+HOURS_1Y = np.linspace(0.0, 372 * 24.0, 3000)
+WEEKLY_YEAR = tuple(pharmacokinetics.standard_infusion(168.0 * k) for k in range(52))
+ESKETAMINE_YEAR = tuple(pharmacokinetics.esketamine_nasal(24.0 * (7 * w + d)) for w in range(52) for d in (0, 3))
 SSRI_TAUS = itertools.cycle(np.linspace(5.0, 60.0, 997))  # a new time constant on every call, as a slider drag
 LAGS = itertools.cycle(np.linspace(0.0, 30.0, 301))  # a new assumed pyramidal lag on every call
 SWITCH = itertools.cycle((0, 1))
@@ -28,6 +39,7 @@ CALLS = {
     "pharmacokinetics.plasma_ketamine_uM (400 t)": lambda: pharmacokinetics.plasma_ketamine_uM(HOURS_2D),
     "pharmacokinetics.brain_ketamine_uM (400 t)": lambda: pharmacokinetics.brain_ketamine_uM(HOURS_2D),
     "circuit.steady_state (200 conc)": lambda: circuit.steady_state(CONC_SWEEP),
+    "receptors.block_time_course (PK course, 481 t)": lambda: receptors.block_time_course(MINUTES_1D, BRAIN_1D, 20.0),
     "circuit.simulate (400 t)": lambda: circuit.simulate(HOURS_2D, BRAIN_2D),
     "plasticity.spine_density (3 weeks, 1000 t)": lambda: plasticity.spine_density(HOURS_3W, 1.0),
     "clinical.single_infusion_effect (3 weeks, 1000 t)": lambda: clinical.single_infusion_effect(HOURS_3W),
@@ -40,7 +52,23 @@ CALLS = {
     "widgets.disinhibition.dose_circuit (161 conc, account switch)":
         lambda: disinhibition_widgets.dose_circuit(next(SWITCH)),
     "widgets.disinhibition.arrival (361 t, new lag)": lambda: disinhibition_widgets.arrival(next(LAGS)),
+    "clinical.schedule_effect (6 + 10 weekly infusions, 13 weeks, 2000 t)":
+        lambda: clinical.schedule_effect(HOURS_13W, REPEATED),
 }
+
+LONG = {
+    "clinical.schedule_effect (weekly infusions, 1 year, 52 doses)":
+        lambda: clinical.schedule_effect(HOURS_1Y, WEEKLY_YEAR),
+    "clinical.schedule_effect (esketamine twice weekly, 1 year, 104 doses)":
+        lambda: clinical.schedule_effect(HOURS_1Y, ESKETAMINE_YEAR),
+    "cascade.run (weekly infusions, 1 year, 52 doses)": lambda: cascade.run(HOURS_1Y, WEEKLY_YEAR),
+}
+GROWTH_DOSES = (13, 26, 52, 104)
+
+
+def _weekly(n):
+    """``n`` weekly standard infusions and 2000 times over them."""
+    return np.linspace(0.0, n * 168.0, 2000), tuple(pharmacokinetics.standard_infusion(168.0 * k) for k in range(n))
 
 
 def main():
@@ -50,6 +78,14 @@ def main():
         ok = "yes" if median < GOAL_MEDIAN_MS and p95 < GOAL_P95_MS else "NO"
         rows.append((name, f"{median:.2f}", f"{p95:.2f}", ok))
     print_table("Model calls (ms per call, 200 repeats)", ("call", "median", "p95", "goal met"), rows)
+    rows = [(name, *(f"{x:.1f}" for x in summary(time_call(call, repeats=20)))) for name, call in LONG.items()]
+    print_table("Long schedules (ms per call, 20 repeats; no widget builds them)", ("call", "median", "p95"), rows)
+    rows = []
+    for n in GROWTH_DOSES:
+        t, doses = _weekly(n)
+        median, _ = summary(time_call(lambda t=t, d=doses: clinical.schedule_effect(t, d), repeats=20))
+        rows.append((n, f"{median:.1f}", f"{median / n:.3f}"))
+    print_table("Cost against the number of weekly doses (2000 t)", ("doses", "median ms", "ms per dose"), rows)
 
 
 if __name__ == "__main__":

@@ -122,9 +122,9 @@ def glue_from_json(path):
     if not path.exists():
         return {}
     data = json.loads(path.read_text())
-    for output in data.values():
-        prefix = len(output.get("metadata", {}).get("scrapbook", {}).get("mime_prefix", ""))
-        output["data"] = {k[prefix:]: v for k, v in output["data"].items()}
+    for output in data.values():  # myst-nb saves it with the prefix already removed; older files kept it
+        prefix = output.get("metadata", {}).get("scrapbook", {}).get("mime_prefix", "")
+        output["data"] = {k.removeprefix(prefix) if prefix else k: v for k, v in output["data"].items()}
     return data
 
 
@@ -306,7 +306,8 @@ def _term(content, ctx):
     found = ctx.glossary.get(term.lower())
     if found is None:
         raise ValueError(f"{ctx.where()}: {{term}} {term!r} is not in book/glossary.md")
-    definition = plain_text(convert_inline(found[1], dataclasses.replace(ctx, cited=[])))
+    # terms inside a definition stay plain text (no tooltip in a tooltip, no endless self-reference)
+    definition = plain_text(convert_inline(found[1], dataclasses.replace(ctx, cited=[], glossary={})))
     return f'<abbr title="{html.escape(definition)}">{text}</abbr>'
 
 
@@ -616,13 +617,14 @@ def convert_notebook(nb, ctx, executed=None):
     """The reader copy of book notebook ``nb`` (not modified); ``executed``: the same notebook run, for
     display-only MyST outputs (its glue values go in ``ctx.glue``)."""
     nb = copy.deepcopy(nb)
-    ran = {c.get("id"): c for c in executed.cells} if executed is not None else {}
+    # the executed copy has the same cells in the same order (ids may be missing in an older build's copy)
+    ran = dict(zip((id(c) for c in nb.cells), executed.cells, strict=True)) if executed is not None else {}
     _collect_labels(nb, ctx)
     cells, solution, opened = [], None, False  # solution: its title while inside one; opened: text shown
     for cell in nb.cells:
         tags = set(cell.metadata.get("tags", []))
         if cell.cell_type == "code":
-            shown = _myst_output(cell, ran.get(cell.get("id")))
+            shown = _myst_output(cell, ran.get(id(cell)))
             if shown is not None:
                 cells.append(_markdown_cell(convert_markdown_text(shown, ctx), cell.metadata, cell.id))
                 continue

@@ -251,3 +251,24 @@ def test_every_book_notebook_converts_without_raw_myst(path):
         if cell.cell_type == "markdown":
             assert not RAW.search(le._without_code(cell.source)), cell.source[:300]
     assert len(le.solution_parts(out)) == 0
+
+
+def test_the_sites_download_button_gives_the_reader_copy(built_book):
+    """Every notebook page's ".ipynb" download (sphinx-book-theme: _sources/<page>.ipynb) is its reader copy,
+    made by book/_ext/lab_download.py from the build's own executed notebooks: glued numbers, no raw MyST."""
+    pages = le.toc_notebooks()
+    assert pages
+    for path in pages:
+        docname = path.relative_to(ROOT).with_suffix("").as_posix()
+        page = (built_book / f"{docname}.html").read_text()
+        link = re.search(r'<a href="([^"]*_sources/[^"]*\.ipynb)"', page)
+        assert link, f"{docname}: no notebook download button"
+        download = json.loads((built_book / docname).parent.joinpath(link[1]).resolve().read_text())
+        assert download["metadata"][le.MARKER]["source"] == f"{docname}.ipynb"
+        for cell in download["cells"]:
+            if cell["cell_type"] == "markdown":
+                assert not RAW.search(le._without_code("".join(cell["source"]))), f"{docname}: raw MyST in download"
+        source = nbformat.read(path, as_version=4)
+        keys = [k for c in source.cells if c.cell_type == "markdown" for k in re.findall(r"\{glue:text\}`", c.source)]
+        if keys:
+            assert not any("{glue" in "".join(c["source"]) for c in download["cells"] if c["cell_type"] == "markdown")

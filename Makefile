@@ -14,7 +14,8 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $(STAMP)
 
-# Node packages (axe-core, Lighthouse, reveal.js) pinned in package-lock.json, for the browser checks and slides
+# Node packages pinned in package-lock.json: axe-core, Lighthouse, reveal.js for the browser checks and slides;
+# katex for the book build (maths rendered at build time); tippy.js, @popperjs/core and katex for make vendor
 NODE_STAMP := node_modules/.installed
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -22,7 +23,7 @@ $(NODE_STAMP): package.json package-lock.json
 
 ## book: execute every notebook and build the static site into _build/html
 ##       STUDENT=1: the student edition (no solutions, no instructor guide) into _build/student/_build/html
-book: $(STAMP)
+book: $(STAMP) $(NODE_STAMP)
 ifeq ($(STUDENT),1)
 	$(BIN)/python tools/student_edition.py --out _build/student-src
 	$(BIN)/jupyter-book build _build/student-src --all -W -n --keep-going --path-output _build/student
@@ -49,7 +50,7 @@ slides: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python tools/slides.py --out _build/slides
 
 ## pdf: the whole book as one PDF, printed by Chromium from a one-page build: _build/pdf/ketamine-book.pdf
-pdf: $(STAMP)
+pdf: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python tools/pdf.py
 
 ## serve: the built site on http://127.0.0.1:$(PORT)
@@ -69,8 +70,9 @@ freeze: $(STAMP)
 	{ head -n 1 requirements.txt; $(BIN)/pip freeze --exclude-editable | grep -v -i '^ketamine'; echo "-e ."; } > requirements.tmp
 	mv requirements.tmp requirements.txt
 
-## vendor: refresh the vendored MathJax from the npm registry (not needed to build)
-vendor:
+## vendor: refresh the vendored front-end files in book/_vendor (not needed to build): MathJax from the npm
+##         registry (slides), KaTeX's CSS and woff2 fonts and tippy.js + Popper from node_modules (site)
+vendor: $(NODE_STAMP)
 	rm -rf .vendor-tmp && mkdir .vendor-tmp && cd .vendor-tmp && npm pack --silent mathjax@3.2.2 && tar xzf mathjax-3.2.2.tgz
 	rm -rf book/_vendor/mathjax && mkdir -p book/_vendor/mathjax/output/chtml/fonts
 	cp .vendor-tmp/package/es5/tex-chtml.js .vendor-tmp/package/LICENSE book/_vendor/mathjax/
@@ -79,6 +81,15 @@ vendor:
 
 clean:
 	rm -rf _build .pytest_cache .hypothesis
+	rm -rf book/_vendor/katex book/_vendor/tippyjs && mkdir -p book/_vendor/katex/fonts book/_vendor/tippyjs
+	# woff2 only (every browser the site supports reads it) and text drawn at once in a fallback font
+	sed -E -e 's/,url\(fonts\/[^)]+\.woff\) format\("woff"\),url\(fonts\/[^)]+\.ttf\) format\("truetype"\)//g' \
+	    -e 's/@font-face\{/@font-face{font-display:swap;/g' node_modules/katex/dist/katex.min.css > book/_vendor/katex/katex.min.css
+	cp node_modules/katex/dist/fonts/*.woff2 book/_vendor/katex/fonts/ && cp node_modules/katex/LICENSE book/_vendor/katex/
+	sed '/^\/\/# sourceMappingURL=/d' node_modules/@popperjs/core/dist/umd/popper.min.js > book/_vendor/tippyjs/popper.min.js
+	sed '/^\/\/# sourceMappingURL=/d' node_modules/tippy.js/dist/tippy-bundle.umd.min.js > book/_vendor/tippyjs/tippy-bundle.umd.min.js
+	cp node_modules/tippy.js/LICENSE book/_vendor/tippyjs/LICENSE-tippy.js
+	cp node_modules/@popperjs/core/LICENSE.md book/_vendor/tippyjs/LICENSE-popperjs.md
 	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +
 
 distclean: clean

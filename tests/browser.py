@@ -23,17 +23,20 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 INSTALL_CHROMIUM = f"Chromium not found at {CHROMIUM}: install it with `sudo apt-get install chromium` (Debian/Ubuntu)"
 INSTALL_NODE = f"axe-core not found at {AXE}: run `npm ci` in {ROOT} (or `make test`, which runs it)"
 COMPRESSIBLE = {".html", ".js", ".css", ".svg", ".json", ".txt", ".xml", ".map", ".ipynb", ".md"}
-# The site loads MathJax when maths nears the screen (book/_ext/offline_site.py): load it now and wait for it
-WAIT_MATH = """async () => {
-    if (!window.ksLoadMath) { return true; }
-    window.ksLoadMath();
-    for (let i = 0; i < 300 && !(window.MathJax && MathJax.startup && MathJax.startup.promise); i++) {
-      await new Promise(r => setTimeout(r, 50));
-    }
-    if (!(window.MathJax && MathJax.startup)) { return false; }
-    await MathJax.startup.promise;
-    return true;
+# Maths is rendered at build time by KaTeX (book/_ext/offline_site.py). Per page: its formulas, those rendered as
+# KaTeX's HTML with MathML for screen readers, raw TeX left in the visible text, and whether a maths library runs
+MATHS = r"""() => {
+    const maths = Array.from(document.querySelectorAll(".math"));
+    const rendered = maths.filter(m => m.querySelector(".katex-html") && m.querySelector(".katex-mathml math"));
+    const visible = (document.querySelector("main") || document.body).cloneNode(true);
+    visible.querySelectorAll(".katex-mathml, script, style, pre, code, textarea").forEach(e => e.remove());
+    const text = visible.textContent;
+    const raw = ["\\(", "\\[", "$$", "\\frac", "\\mathrm", "\\begin{"].filter(t => text.includes(t));
+    return {formulas: maths.length, rendered: rendered.length, raw: raw,
+            library: ["MathJax", "katex", "renderMathInElement"].filter(name => name in window)};
   }"""
+# A request for maths JavaScript (MathJax, KaTeX or its auto-renderer): the site must make none
+MATHS_SCRIPT = r"(?i)mathjax|katex[^/]*\.m?js(\?|$)|auto-render"
 
 
 def chromium_missing():

@@ -65,11 +65,7 @@ def _visit(chromium, base, name, scheme):
     page.on("request", lambda r: seen["urls"].append(r.url))
     page.goto(f"{base}/{name}")
     page.wait_for_load_state("networkidle")
-    if not page.evaluate(site.WAIT_MATH):
-        seen["errors"].append("MathJax did not load")
-    page.wait_for_load_state("networkidle")  # MathJax's fonts
-    seen["math"] = page.evaluate("[document.querySelectorAll('.math').length, "
-                                 "document.querySelectorAll('mjx-container').length]")
+    seen["math"] = page.evaluate(site.MATHS)
     seen["theme"] = page.evaluate("document.documentElement.dataset.theme")
     page.add_script_tag(path=str(site.AXE))
     seen["axe"] = page.evaluate(_AXE)
@@ -111,10 +107,20 @@ def test_every_request_succeeds_and_stays_on_the_local_server(visits, served):
     assert not problems, _report(problems)
 
 
-def test_maths_is_typeset_offline_wherever_a_page_has_some(visits):
-    pages = {key: seen["math"] for key, seen in visits.items() if seen["math"][0]}
+def test_maths_is_rendered_at_build_time_with_mathml_wherever_a_page_has_some(visits):
+    pages = {key: seen["math"] for key, seen in visits.items() if seen["math"]["formulas"]}
     assert pages, "no page has maths"
-    problems = [(key, f"{n} formulas, {typeset} typeset") for key, (n, typeset) in pages.items() if typeset < n]
+    problems = [(key, f"{m['formulas']} formulas, {m['rendered']} rendered by KaTeX with MathML")
+                for key, m in pages.items() if m["rendered"] < m["formulas"]]
+    problems += [(key, f"raw TeX in the text: {seen['math']['raw']}") for key, seen in visits.items()
+                 if seen["math"]["raw"]]
+    assert not problems, _report(problems)
+
+
+def test_no_page_loads_maths_javascript(visits):
+    problems = [(key, f"requests {url}") for key, seen in visits.items() for url in seen["urls"]
+                if re.search(site.MATHS_SCRIPT, urllib.parse.urlsplit(url).path)]
+    problems += [(key, f"runs {seen['math']['library']}") for key, seen in visits.items() if seen["math"]["library"]]
     assert not problems, _report(problems)
 
 
@@ -257,6 +263,97 @@ def test_every_slider_is_reachable_with_the_tab_key(served):
     context.close()
 
 
+CHAPTER = "book/chapters/antagonist_paradox.html"
+_TERM_LINKS = ".bd-article a.reference:has(> .std-term)"  # what {term}`...` renders
+_TIP = "[data-tippy-root]"
+
+
+def _words(text):
+    return " ".join(text.split())
+
+
+def _glossary(html_dir):
+    """{term anchor: its definition's text} from the built glossary page."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup((html_dir / "book" / "glossary.html").read_text(), "html.parser")
+    return {dt["id"]: _words(dt.find_next_sibling("dd").get_text(" ")) for dt in soup.select("dl.glossary dt[id]")}
+
+
+def _open_tip(page, link, how):
+    """Show a term link's tip by ``how`` ('hover' or 'focus'); returns the tip's text, or fails."""
+    link.hover() if how == "hover" else link.focus()
+    tip = page.locator(_TIP)
+    try:
+        tip.first.wait_for(state="visible", timeout=5000)
+    except Exception:  # playwright's TimeoutError
+        pytest.fail(f"no tip appeared on {how} over the term link {link.get_attribute('href')}")
+    described = page.evaluate("el => { const d = document.getElementById(el.getAttribute('aria-describedby'));"
+                              " return d ? d.textContent : ''; }", link.element_handle())
+    return _words(tip.first.text_content()), _words(described)
+
+
+def _close_tip(page, how):
+    page.mouse.move(0, 0) if how == "hover" else page.keyboard.press("Escape")
+    try:
+        page.locator(_TIP).first.wait_for(state="hidden", timeout=5000)
+    except Exception:  # playwright's TimeoutError
+        pytest.fail(f"the tip did not close after {'the mouse left' if how == 'hover' else 'Escape'}")
+
+
+_TIP_TEXTS = """links => links.map(a => {
+    if (!a._tippy) { return null; }
+    const box = document.createElement("div"); box.innerHTML = a._tippy.props.content; return box.textContent;
+  })"""
+
+
+def test_glossary_terms_show_their_definition_on_hover_and_keyboard_focus(served):
+    """Every term link of every page carries its glossary definition as a tip, and needs nothing from another
+    host; on the chapter the first one is shown by mouse hover and by keyboard focus, tied to the link for screen
+    readers (aria-describedby), closed by moving away and by Escape, and axe is clean with it open."""
+    base, chromium, html_dir = served
+    definitions = _glossary(html_dir)
+    assert len(definitions) >= 20, f"the glossary has only {len(definitions)} terms"
+    names = [n for n in site.pages(html_dir) if "std-term" in (html_dir / n).read_text(errors="replace")]
+    assert CHAPTER in names, "the chapter links no glossary term"
+    local, checked, problems = urllib.parse.urlsplit(base).netloc, 0, []
+    for name in names:
+        context = chromium.new_context()
+        page = context.new_page()
+        urls = []
+        page.on("request", lambda r, urls=urls: urls.append(r.url))
+        page.goto(f"{base}/{name}")
+        page.wait_for_load_state("networkidle")
+        page.wait_for_function(f"() => window.tippy && document.querySelector({_TERM_LINKS!r})._tippy",
+                               timeout=10000)
+        links = page.locator(_TERM_LINKS)
+        expected = [definitions[urllib.parse.unquote(href.split("#")[1])]
+                    for href in links.evaluate_all("links => links.map(a => a.getAttribute('href'))")]
+        for definition, tip in zip(expected, links.evaluate_all(_TIP_TEXTS), strict=True):
+            checked += 1
+            if tip is None or definition not in _words(tip):
+                problems.append(f"{name}: the tip {tip and _words(tip)[:60]!r} lacks {definition[:60]!r}")
+        # one page shown by mouse and keyboard (the same scripts make every page's tips): the chapter
+        first = next(i for i, link in enumerate(links.all()) if link.is_visible())
+        for how in ("hover", "focus") if name == CHAPTER else ():
+            shown, described = _open_tip(page, links.nth(first), how)
+            if expected[first] not in shown:
+                problems.append(f"{name}: the {how} tip {shown[:80]!r} lacks {expected[first][:60]!r}")
+            if expected[first] not in described:
+                problems.append(f"{name}: the {how} tip is not the link's aria-describedby")
+            if how == "focus":
+                page.add_script_tag(path=str(site.AXE))
+                problems += [f"{name} (tip open): {v['impact']} {v['id']} ({v['help']}): {v['nodes']}"
+                             for v in page.evaluate(_AXE) if v["impact"] in BLOCKING]
+            _close_tip(page, how)
+        outside = [u for u in urls if urllib.parse.urlsplit(u).scheme in {"http", "https"}
+                   and urllib.parse.urlsplit(u).netloc != local]
+        problems += [f"{name}: request to another host {u[:100]}" for u in outside]
+        context.close()
+    assert checked >= 20, f"only {checked} term links were found"
+    assert not problems, "\n".join(problems)
+
+
 def test_search_finds_nmda(served):
     base, chromium, _ = served
     context = chromium.new_context()
@@ -294,7 +391,7 @@ def test_the_book_pdf_has_every_page_figures_and_citations(served):
     dois = re.findall(r">doi:([^<]+)<", references)
     assert dois and all(_squash(d) in text for d in dois), "the PDF's bibliography lacks references"
     assert re.search(r"\[[A-Z][^\]]{2,60},\d{4}\]", text), "no author-year citation in the PDF"
-    assert "\\(" not in text and "\\[" not in text, "the PDF shows raw TeX: MathJax did not typeset before printing"
+    assert not [t for t in ("\\(", "\\[", "$$", "\\frac") if t in text], "the PDF shows raw TeX"
     figures = sum(len(re.findall(r"<img\b", (html_dir / n).read_text())) for n in book_pages)
     assert sum(len(page.images) for page in reader.pages) >= figures, "figures are missing from the PDF"
     for page in reader.pages:

@@ -68,9 +68,10 @@ def print_pdf(single_dir, pdf_path, chromium=None):
         page.on("response", lambda r: r.status >= 400 and failed.append(r.url))
         page.goto(f"{base}/print.html")
         page.wait_for_load_state("networkidle")
-        if not page.evaluate(browser.WAIT_MATH):
-            raise RuntimeError("MathJax did not load")
-        page.wait_for_load_state("networkidle")
+        maths = page.evaluate(browser.MATHS)  # rendered at build time: nothing to wait for, only to check
+        if maths["rendered"] < maths["formulas"] or maths["raw"]:
+            raise RuntimeError(f"maths not rendered in the one-page book: {maths}")
+        page.evaluate("document.fonts.ready.then(() => true)")  # KaTeX's fonts swap in: print with them
         page.evaluate(_LOCAL_LINKS, pages[0])
         failed = [u for u in failed if not u.endswith("/searchindex.js")]  # the theme's search; no index here
         if failed:

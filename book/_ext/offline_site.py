@@ -3,7 +3,9 @@
 - Sets ``KETAMINE_SIM_STATIC=1`` before any notebook runs.  Kernels inherit the environment of the process
   that starts them, so every ``jupyter-book build``, however invoked, renders the kernel-free figures of
   :mod:`ketamine_sim.widgets.frames` instead of live ipywidgets.
-- Loads MathJax from the vendored copy in ``book/_vendor`` instead of a CDN.
+- Maths is rendered at build time by KaTeX (sphinxcontrib-katex, ``katex_prerender``) with npm's ``katex`` from
+  ``node_modules``: pages load no maths JavaScript, only the vendored KaTeX CSS and fonts (``book/_vendor/katex``),
+  and only pages with maths load those.
 - Drops sphinx-thebe's page scripts: Jupyter Book always loads the extension, its inline config is emitted
   twice (a console ``SyntaxError`` on every page) and it points at a CDN; the book does not use Thebe.
 - Accessibility mends for the theme (checked by axe-core in ``tests/test_site.py``): the templates in
@@ -13,9 +15,14 @@
   (docutils emits the deprecated ``doc-biblioentry``).
 - Drops the theme's 1.5 MB ``fontawesome.js`` (``templates/static/webpack-macros.html``): it only serves
   custom icons, the theme's icons come from the Font Awesome web font in its CSS.
-- Loads MathJax only on pages whose body has maths, and the frames of kernel-free figures only when needed.
+- Loads the frames of kernel-free figures only when needed.
+- First paint waits only for CSS: every script file in the head is deferred (``documentation_options.js``
+  excepted: inline scripts read it), the theme's search scripts too (``templates/layout.html``).
 - Keeps the alt text that notebooks attach to image outputs (myst-nb drops it).
 - Gives every page a ``<meta name="description">`` (its first paragraph) for search engines and link previews.
+- Glossary tips (sphinx-tippy, vendored tippy.js): a tip copies the glossary's ``<dt>``/``<dd>`` without their
+  ``<dl>`` and with their ids; the tips here keep a ``<dl>`` and drop the ids (axe: ``dlitem``, ``duplicate-id``).
+  Pages without a ``{term}`` link load no tippy scripts; Escape closes an open tip (WCAG 1.4.13).
 """
 
 import html
@@ -39,44 +46,64 @@ def _drop_thebe(app, pagename, templatename, context, doctree):
         context["script_files"] = [js for js in context["script_files"] if keep(js)]
 
 
-_MATH_LOADER = """<script>(function () {
-  var started = false;
-  window.ksLoadMath = function () {
-    if (started) { return; }
-    started = true;
-    var s = document.createElement("script");
-    s.src = "%s";
-    s.async = true;
-    document.head.appendChild(s);
-  };
-  function watch() {
-    var maths = document.querySelectorAll(".math");
-    if (!maths.length || !("IntersectionObserver" in window)) { window.ksLoadMath(); return; }
-    var watcher = new IntersectionObserver(function (entries) {
-      if (entries.some(function (e) { return e.isIntersecting; })) { watcher.disconnect(); window.ksLoadMath(); }
-    }, {rootMargin: "1200px"});
-    maths.forEach(function (m) { watcher.observe(m); });
-  }
-  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", watch); } else { watch(); }
-})();</script>"""
+# npm's katex in the repository's node_modules: the nearest one up from here (the student edition's copy of the
+# sources sits in _build/student-src)
+KATEX_JS = next((folder / "node_modules/katex/dist/katex.min.js" for folder in pathlib.Path(__file__).resolve().parents
+                 if (folder / "node_modules/katex/dist/katex.min.js").is_file()), None)
+NO_KATEX = "node_modules/katex not found: the build renders maths with npm's katex; run `npm ci` (make book does)"
 
 
-def _mathjax_only_with_math(app, pagename, templatename, context, doctree):
-    """MathJax (1.2 MB) only where the body has maths, and only once the maths nears the screen.
+def _katex_from_node_modules(app, config):
+    """KaTeX renders at build time with npm's katex (pinned in package-lock.json, the version of the vendored
+    CSS and fonts), not the copy bundled with sphinxcontrib-katex."""
+    if KATEX_JS is None:
+        from sphinx.errors import ConfigError
 
-    Sphinx adds it to a page that merely lists a page with maths in its toctree.  Where the body has maths
-    (Sphinx marks it ``class="math notranslate nohighlight"``) a few lines load it when the first formula comes
-    within about two screens, so the first paint never waits for it; ``window.ksLoadMath()`` loads it at once
-    (``tools/pdf.py`` calls it before printing)."""
-    if "script_files" not in context:
+        raise ConfigError(NO_KATEX)
+    config.katex_js_path = str(KATEX_JS)
+
+
+def _patient_katex_server():
+    """sphinxcontrib-katex's Node render server, made robust on a busy machine: generous start and render
+    timeouts (5 s each upstream), and a connection retried while the server's socket exists but does not yet
+    listen (upstream fails at once with ``ConnectionRefusedError``)."""
+    import socket
+    import subprocess
+    import time
+
+    from sphinxcontrib import katex
+
+    if getattr(katex.KaTeXServer, "patient", False):
         return
-    body = context.get("body", "")
-    mathjax = [js for js in context["script_files"] if "mathjax" in (getattr(js, "filename", js) or "")]
-    context["script_files"] = [js for js in context["script_files"] if js not in mathjax]
-    if mathjax and ("math notranslate" in body or "mathjax_process" in body):
-        name = str(getattr(mathjax[0], "filename", mathjax[0])).split("?")[0]
-        src = context["pathto"](name if name.startswith("_static/") else "_static/" + name, 1)
-        context["body"] = body + _MATH_LOADER % src
+    katex.STARTUP_TIMEOUT, katex.RENDER_TIMEOUT = 120.0, 60.0
+
+    def start_server_process(cls, rundir, timeout):
+        socket_path = rundir / "katex.sock"
+        process = subprocess.Popen(cls.build_command(socket=socket_path), stdin=subprocess.PIPE,
+                                   stdout=subprocess.PIPE, cwd=rundir)
+        deadline = time.monotonic() + timeout
+        while process.poll() is None and time.monotonic() < deadline:
+            if socket_path.is_socket():
+                sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+                try:
+                    sock.connect(str(socket_path))
+                    return process, sock
+                except ConnectionRefusedError:
+                    sock.close()
+            time.sleep(0.02)
+        if process.poll() is not None:
+            raise RuntimeError(f"the KaTeX render server exited with code {process.returncode}")
+        raise cls.timeout_error(timeout)
+
+    katex.KaTeXServer.start_server_process = classmethod(start_server_process)
+    katex.KaTeXServer.patient = True
+
+
+def _katex_css_only_with_math(app, pagename, templatename, context, doctree):
+    """KaTeX's stylesheets block rendering: keep them only where the body has rendered maths."""
+    if "css_files" in context and 'class="katex' not in context.get("body", ""):
+        context["css_files"] = [css for css in context["css_files"]
+                                if "katex" not in str(getattr(css, "filename", css) or "")]
 
 
 def _accessible_body(app, pagename, templatename, context, doctree):
@@ -115,7 +142,7 @@ def _frames_out_of_page(app, pagename, templatename, context, doctree):
     stays inline, so the page paints (and prints) without them.  A script file, not JSON for ``fetch``, so a
     page opened from disk (``file://``) works too."""
     body = context.get("body", "")
-    if 'class="ks-frames"' not in body:
+    if "data:image/" not in body:
         return
     folder = pathlib.Path(app.outdir) / "_static" / "ks-frames"
     folder.mkdir(parents=True, exist_ok=True)
@@ -188,14 +215,92 @@ def _templates(app, config):
 
 def setup(app):
     os.environ["KETAMINE_SIM_STATIC"] = "1"
-    app.config.mathjax_path = "mathjax/tex-chtml.js"
     _alt_from_output_metadata()
     app.connect("config-inited", _templates)
     app.connect("builder-inited", _singlehtml_knows_html_nodes)
     app.connect("html-page-context", _drop_thebe)
     app.connect("html-page-context", _accessible_body)
-    app.connect("html-page-context", _mathjax_only_with_math, priority=600)
+    app.connect("html-page-context", _katex_css_only_with_math, priority=600)
     app.connect("html-page-context", _named_nav_toggles, priority=600)
     app.connect("html-page-context", _frames_out_of_page, priority=600)
+_ID_ATTR = re.compile(r'\s+id="[^"]*"')
+_TIP_SCRIPTS = ("tippyjs/", "_static/tippy/")
+_ESCAPE_CLOSES_TIPS = ('<script>document.addEventListener("keydown", function (e) {'
+                       ' if (e.key === "Escape" && window.tippy) { window.tippy.hideAll(); } });</script>')
+
+
+def _term_tip(dt):
+    """A glossary term's tip: the term and its definition (the ``<dd>`` after the term and any other names of
+    it) as a definition list of their own, without the page's ids (they would be duplicated)."""
+    import sphinx_tippy
+
+    term = sphinx_tippy.strip_classes(dt.__copy__())
+    definition = dt.find_next_sibling("dd")
+    paragraphs = "".join(str(p) for p in definition.find_all("p", recursive=False)[:5]) if definition else ""
+    return _ID_ATTR.sub("", f'<dl class="ks-tip">{term}<dd>{paragraphs}</dd></dl>')
+
+
+def _accessible_tips():
+    import sphinx_tippy
+
+    original = sphinx_tippy.create_id_to_tip_html
+    if getattr(original, "mended", False):
+        return
+
+    def create_id_to_tip_html(config, body):
+        tips = original(config, body)
+        tips.update({str(dt["id"]): _term_tip(dt) for dt in body.find_all("dt", id=True)})
+        return tips
+
+    create_id_to_tip_html.mended = True
+    sphinx_tippy.create_id_to_tip_html = create_id_to_tip_html
+
+
+def _drop_tippy_caches(app, exception):
+    """sphinx-tippy leaves its (here always empty) Wikipedia, DOI and RTD caches in the site's root folder."""
+    for name in ("tippy_wiki_cache.json", "tippy_doi_cache.json", "tippy_rtd_cache.json"):
+        (pathlib.Path(app.outdir) / name).unlink(missing_ok=True)
+
+
+def _tips_only_with_terms(app, pagename, templatename, context, doctree):
+    """sphinx-tippy adds its scripts to every page; keep them where the body links a glossary term."""
+    if "script_files" not in context:
+        return
+    if 'class="xref std std-term"' in context.get("body", ""):  # what {term}`...` renders
+        context["body"] += _ESCAPE_CLOSES_TIPS
+        return
+    context["script_files"] = [js for js in context["script_files"]
+                               if not any(t in str(getattr(js, "filename", js) or "") for t in _TIP_SCRIPTS)]
+
+
+# Scripts the head may run at once: they define what inline scripts after them use (DOCUMENTATION_OPTIONS)
+_SYNC_SCRIPTS = ("documentation_options.js",)
+
+
+def _scripts_after_first_paint(app, pagename, templatename, context, doctree):
+    """Every script file in the head waits for the page to be parsed (``defer``; their order is kept), so the
+    first paint waits only for the CSS.  The inline scripts stay (they only set variables the files read), but
+    not the MathJax configuration Jupyter Book adds although KaTeX renders the maths."""
+    from sphinx.builders.html._assets import _JavaScript
+
+    def deferred(js):
+        name = str(getattr(js, "filename", js) or "")
+        attributes = getattr(js, "attributes", {})
+        if not name or name.endswith(_SYNC_SCRIPTS) or {"defer", "async"} & set(attributes):
+            return js
+        return _JavaScript(js.filename, priority=js.priority, **{**attributes, "defer": "defer"})
+
+    if "script_files" in context:
+        keep_order = pagename == "search"  # its body's inline script calls doctools.js at once
+        context["script_files"] = [js if keep_order else deferred(js) for js in context["script_files"]
+                                   if "window.MathJax" not in getattr(js, "attributes", {}).get("body", "")]
+
+
     app.connect("html-page-context", _description)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
+    _accessible_tips()
+    _patient_katex_server()
+    app.connect("config-inited", _katex_from_node_modules)
+    app.connect("html-page-context", _tips_only_with_terms, priority=600)
+    app.connect("html-page-context", _scripts_after_first_paint, priority=700)
+    app.connect("build-finished", _drop_tippy_caches, priority=900)

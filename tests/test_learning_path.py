@@ -78,6 +78,16 @@ def test_every_linked_step_has_one_toggle_button_and_coming_soon_has_none(tmp_pa
     assert page.count("coming soon") == sum(len(s) for _, s in learning_path.STAGES) - linked
 
 
+def test_a_copy_outside_the_repository_links_like_the_book_it_mirrors(tmp_path, monkeypatch):
+    copy = tmp_path / "cast"  # a JupyterLab reader copy of book/cast, with no _toc.yml above it
+    copy.mkdir()
+    monkeypatch.chdir(copy)
+    monkeypatch.delenv("KETAMINE_SIM_STATIC", raising=False)
+    assert learning_path.book_root() == ROOT
+    links = learning_path.connects_html(["antagonist_paradox", "gaba"])
+    assert 'href="../chapters/antagonist_paradox.ipynb"' in links and 'href="gaba.ipynb"' in links
+
+
 def test_unknown_slugs_and_folders_outside_the_book_raise(tmp_path):
     root = _book(tmp_path, [])
     with pytest.raises(ValueError, match="slug='nope'"):

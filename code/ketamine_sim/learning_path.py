@@ -75,13 +75,30 @@ STAGES = (("Meet the cast", CARDS), ("The mechanism", MECHANISM), ("The clinic",
 CARD_SLUGS = tuple(step.slug for step in CARDS)
 
 
+# the repository this package was installed from (code/ketamine_sim/learning_path.py -> the root)
+_REPOSITORY = pathlib.Path(__file__).resolve().parents[2]
+
+
 def book_root(start=None):
-    """The repository root (the folder holding ``_toc.yml``) at or above ``start`` (default: the working folder)."""
+    """The repository root (the folder holding ``_toc.yml``) at or above ``start`` (default: the working folder).
+
+    A notebook copied out of the repository (JupyterLab reader copies mirror ``book/`` in a folder of their
+    own) uses the repository this package comes from, when ``start`` is not given."""
     here = pathlib.Path(start or os.getcwd()).resolve()
     for folder in (here, *here.parents):
         if (folder / "_toc.yml").is_file():
             return folder
+    if start is None and (_REPOSITORY / "_toc.yml").is_file():
+        return _REPOSITORY
     raise ValueError(f"start={str(here)!r} has no _toc.yml above it; allowed: a folder inside the book")
+
+
+def _position(here, root):
+    """Where the page's folder sits in the repository, e.g. ``book/cast``; a copy outside it mirrors ``book/``."""
+    try:
+        return here.relative_to(root).as_posix()
+    except ValueError:
+        return f"book/{here.name}" if (root / "book" / here.name).is_dir() else "book"
 
 
 def toc_files(root):
@@ -146,7 +163,7 @@ def _href(docname, here, root):
     suffix = ".html" if os.environ.get("KETAMINE_SIM_STATIC") == "1" else ".ipynb"
     if suffix == ".ipynb" and not (pathlib.Path(root) / f"{docname}.ipynb").is_file():
         suffix = ".md"
-    return posixpath.relpath(f"{docname}{suffix}", posixpath.relpath(str(here), str(root)))
+    return posixpath.relpath(f"{docname}{suffix}", _position(pathlib.Path(here), pathlib.Path(root)))
 
 
 def _step_id(step):

@@ -272,3 +272,9 @@ def test_the_sites_download_button_gives_the_reader_copy(built_book):
         keys = [k for c in source.cells if c.cell_type == "markdown" for k in re.findall(r"\{glue:text\}`", c.source)]
         if keys:
             assert not any("{glue" in "".join(c["source"]) for c in download["cells"] if c["cell_type"] == "markdown")
+
+
+def test_only_notebooks_that_glue_or_display_myst_are_executed():
+    assert not le.needs_execution(notebook(("md", "# A card {term}`NMDA receptor`", {}), ("code", "x = 1", {})))
+    assert le.needs_execution(notebook(("md", "{glue:text}`x:.0%`", {})))
+    assert le.needs_execution(notebook(("code", "Markdown(t)", {"mystnb": {"markdown_format": "myst"}})))

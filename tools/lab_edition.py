@@ -738,11 +738,17 @@ def execute(nb, cwd, timeout=600):
     return ran
 
 
+def needs_execution(nb):
+    """Whether the reader copy needs values from a run: glue roles, or cells that display MyST."""
+    return any(("{glue" in c.source) if c.cell_type == "markdown" else
+               c.metadata.get("mystnb", {}).get("markdown_format") == "myst" for c in nb.cells)
+
+
 def lab_copy(path, book=BOOK):
-    """Execute the book notebook at ``path`` and return its reader copy."""
+    """Execute the book notebook at ``path`` (when it glues values) and return its reader copy."""
     nb = nbformat.read(path, as_version=4)
-    ran = execute(nb, path.parent)
-    return reader_copy(nb, path.relative_to(book).as_posix(), glue_from_notebook(ran), ran, book)
+    ran = execute(nb, path.parent) if needs_execution(nb) else None
+    return reader_copy(nb, path.relative_to(book).as_posix(), glue_from_notebook(ran) if ran else {}, ran, book)
 
 
 def _inputs_hash(path, root=ROOT):

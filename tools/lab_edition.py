@@ -811,6 +811,7 @@ def build_lab(out, notebooks=None, log=print):
         _copy_images(path, target)
         if target.exists() and entry and entry.get("inputs") == inputs:
             done.append((rel, "up to date"))
+            log(f"{rel}: up to date")
             continue
         nb = lab_copy(path)
         moved = write_safely(target, nb, entry)

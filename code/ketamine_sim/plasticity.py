@@ -73,7 +73,7 @@ Simplifications and assumptions (every number without a source is ASSUMED):
   It is an effective turnover of the spines that matter here, not a measured baseline turnover.
 * Gains are ASSUMED and illustrative (the size of the spine increase in the papers is not in our facts):
   w_s = w_r = 1, K = 0.32, share of eEF2 kinase activity driven by resting NMDA Ca²⁺ s = 0.8, formation gain
-  g = 1.5, potentiation gain g_F = 1, window gain g_θ = 5.  ``rapamycin=True`` blocks mTORC1 fully (ASSUMED);
+  g = 1.5, potentiation gain g_F = 1, window gain g_θ = 7.  ``rapamycin=True`` blocks mTORC1 fully (ASSUMED);
   ``nbqx=True`` blocks 95% of AMPA receptors (:func:`ketamine_sim.receptors.ampa_throughput`, ASSUMED there),
   which removes the surge route entirely and leaves 5% of the block-at-rest route, so NBQX leaves a trace
   (a few % of the spine rise) rather than exactly nothing.
@@ -141,7 +141,7 @@ class PlasticityParams:
     tau_potentiation_h: float = 24.0  # ASSUMED (decays over days; ModaSava2019)
     potentiation_gain: float = 1.0  # ASSUMED
     tau_window_h: float = 24.0  # ASSUMED (claim #24 HYPOTHESIS)
-    window_gain: float = 5.0  # ASSUMED, illustrative (a visible window with the cooperative TrkB)
+    window_gain: float = 7.0  # ASSUMED, illustrative (a visible window with the cooperative TrkB)
 
 
 PARAMS = PlasticityParams()

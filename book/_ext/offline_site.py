@@ -25,7 +25,10 @@
   Pages without a ``{term}`` link load no tippy scripts; Escape closes an open tip (WCAG 1.4.13).
 """
 
+import base64
+import hashlib
 import html
+import json
 import os
 import pathlib
 import re
@@ -138,22 +141,44 @@ _FRAME_DATA = re.compile(
 
 def _frames_out_of_page(app, pagename, templatename, context, doctree):
     """Move each kernel-free figure's frames (:mod:`ketamine_sim.widgets.frames`) out of the page into
-    ``_static/ks-frames/<id>.js``; the figure's script loads them when it nears the screen.  The first frame
-    stays inline, so the page paints (and prints) without them.  A script file, not JSON for ``fetch``, so a
-    page opened from disk (``file://``) works too."""
+    ``_static/ks-frames/<id>.js`` (and the phone set into ``<id>-narrow.js``); the figure's script loads the set
+    its screen needs when it nears the screen.  A script file, not JSON for ``fetch``, so a page opened from
+    disk (``file://``) works too.  Then every image embedded in the body as ``data:`` (a figure's first frames,
+    the ``<picture>`` of ``widgets.show``) moves to ``_static/ks-img/``, so a phone fetches only its own."""
     body = context.get("body", "")
     if "data:image/" not in body:
         return
     folder = pathlib.Path(app.outdir) / "_static" / "ks-frames"
     folder.mkdir(parents=True, exist_ok=True)
 
+    def write(name, data):
+        (folder / f"{name}.js").write_text(f'(window.ksFrames = window.ksFrames || {{}})["{name}"] = '
+                                           f"{json.dumps(data)};\n")
+
     def move(match):
         uid, middle, payload = match.groups()
-        (folder / f"{uid}.js").write_text(f'(window.ksFrames = window.ksFrames || {{}})["{uid}"] = {payload};\n')
+        data = json.loads(payload)
+        narrow = data.pop("narrow", None)
+        write(uid, data)
+        if narrow:
+            write(f"{uid}-narrow", {**data, **narrow})
         src = context["pathto"](f"_static/ks-frames/{uid}.js", 1)
         return f'<figure class="ks-frames" id="{uid}"{middle}<script type="application/json" data-src="{src}"></script>'
 
-    context["body"] = _FRAME_DATA.sub(move, body)
+    context["body"] = _DATA_IMAGE.sub(lambda m: _image_file(app, context, m), _FRAME_DATA.sub(move, body))
+
+
+_DATA_IMAGE = re.compile(r'(src|srcset)="data:image/(png|webp);base64,([A-Za-z0-9+/=]+)"')
+
+
+def _image_file(app, context, match):
+    attribute, kind, encoded = match.groups()
+    data = base64.b64decode(encoded)
+    name = f"{hashlib.sha1(data).hexdigest()[:16]}.{kind}"
+    folder = pathlib.Path(app.outdir) / "_static" / "ks-img"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_bytes(data)
+    return f'{attribute}="{context["pathto"](f"_static/ks-img/{name}", 1)}"'
 
 
 def _first_paragraph(doctree):

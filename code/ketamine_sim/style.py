@@ -63,6 +63,23 @@ def color(actor):
     return ACTORS[actor]
 
 
+# Phones.  A figure drawn 7 in wide and shown 340 CSS px wide has 10 pt text at about 7 px.  Each site figure
+# is therefore drawn a second time for narrow screens (plots.narrow): NARROW_WIDTH_IN wide, no text below
+# NARROW_MIN_PT, at NARROW_DPI, and the page picks it when NARROW_MEDIA matches.  Text size on screen is
+# pt / 72 × (shown width / width in inches): at 3.6 in shown 320 CSS px (a 360-px phone), 9 pt is 11.1 px;
+# 720 pixels across stay sharp at twice the density up to 360 CSS px.
+NARROW_MEDIA = "(max-width: 36em)"
+NARROW_WIDTH_IN = 3.6
+NARROW_MIN_PT = 9.0
+NARROW_DPI = 200
+NARROW_MAX_HEIGHT_IN = 6.4  # about 600 CSS px: pinned under the header, it leaves a slider room below
+
+
+def narrow_figsize(figsize):
+    """The phone size of a figure drawn at ``figsize`` (inches): narrow, taller in shape, never over a screen."""
+    return NARROW_WIDTH_IN, min(max(figsize[1], 0.8 * NARROW_WIDTH_IN), NARROW_MAX_HEIGHT_IN)
+
+
 # How much larger a figure is drawn in each variant, so that larger fonts still fit (see plots.figure)
 SCALE = {"book": 1.0, "lecture": 1.5}
 _current = ["book"]

@@ -4,6 +4,6 @@ Every plot function takes the :class:`~matplotlib.figure.Figure` to draw into (s
 figure) and returns it; no model maths in any of them.
 """
 
-from ketamine_sim.plots.core import encode_png, figure, png_bytes, png_update, updatable
+from ketamine_sim.plots.core import encode_png, figure, min_text_px, narrow, png_bytes, png_update, updatable
 
-__all__ = ["encode_png", "figure", "png_bytes", "png_update", "updatable"]
+__all__ = ["encode_png", "figure", "min_text_px", "narrow", "png_bytes", "png_update", "updatable"]

@@ -13,12 +13,14 @@ redraws only the changing artists, with the layout frozen after the first draw. 
 
 import io
 import struct
+import textwrap
 import zlib
 from dataclasses import dataclass, field
 
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 from ketamine_sim import style
 
@@ -78,6 +80,61 @@ def png_bytes(fig, dpi=None):
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=dpi)
     return buf.getvalue()
+
+
+def _texts(fig):
+    return [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+
+
+def min_text_px(fig, dpi=None, drawn=True):
+    """Size in image pixels of the smallest visible text of ``fig`` (its font size at ``dpi``): a page shows it
+    at ``× shown width / image width`` CSS px.  ``drawn=False`` draws first (tick labels exist after a draw)."""
+    if not drawn:
+        fig.canvas.draw()
+    sizes = [t.get_fontsize() for t in _texts(fig)]
+    return round(min(sizes) * (dpi or fig.dpi) / 72, 2) if sizes else None
+
+
+def _wrap(text_artist, limit_px, renderer):
+    """Break ``text_artist`` into lines no wider (or, rotated, taller) than ``limit_px``."""
+    box = text_artist.get_window_extent(renderer)
+    extent = box.height if text_artist.get_rotation() % 180 else box.width
+    text = text_artist.get_text()
+    if extent > limit_px and "\n" not in text and " " in text:
+        text_artist.set_text(textwrap.fill(text, max(8, int(len(text) * limit_px / extent))))
+
+
+def narrow(fig, figsize=None):
+    """Lay ``fig`` out again for a phone, at :func:`~ketamine_sim.style.narrow_figsize` of ``figsize`` (of its
+    own size by default): narrow and taller in shape, no text below :data:`~ketamine_sim.style.NARROW_MIN_PT`,
+    legends that sat beside the axes moved below them, long titles and axis labels broken into lines.  The
+    same figure, drawn by the same plot function: only size and layout change.  Returns ``fig``; render it at
+    ``style.NARROW_DPI``."""
+    fig.set_size_inches(*style.narrow_figsize(fig.get_size_inches() if figsize is None else figsize))
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            labels = axis.get_ticklabels(which="both")
+            if labels and min(t.get_fontsize() for t in labels) < style.NARROW_MIN_PT:
+                axis.set_tick_params(which="both", labelsize=style.NARROW_MIN_PT)
+    for legend in list(fig.legends):
+        if getattr(legend, "_outside_loc", None) in ("right", "left"):  # beside the axes: below them instead
+            handles, labels = legend.legend_handles, [t.get_text() for t in legend.get_texts()]
+            legend.remove()
+            fig.legend(handles, labels, loc="outside lower center", ncols=1)
+    for t in _texts(fig):
+        if t.get_fontsize() < style.NARROW_MIN_PT:
+            t.set_fontsize(style.NARROW_MIN_PT)
+    renderer = fig.canvas.get_renderer()
+    fig.canvas.draw()
+    for ax in fig.axes:
+        box = ax.get_window_extent(renderer)
+        for title in (ax.title, ax._left_title, ax._right_title):
+            _wrap(title, 1.1 * box.width, renderer)
+        _wrap(ax.xaxis.label, box.width, renderer)
+        _wrap(ax.yaxis.label, box.height, renderer)
+    if fig._suptitle is not None:
+        _wrap(fig._suptitle, fig.bbox.width, renderer)
+    return fig
 
 
 def png_update(fig):

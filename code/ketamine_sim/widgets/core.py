@@ -17,15 +17,21 @@ from html import escape
 
 import numpy as np
 
-from ketamine_sim import plots
+from ketamine_sim import plots, style
 from ketamine_sim.widgets import frames
 
 STATIC_ENV = "KETAMINE_SIM_STATIC"
+PHONE_ENV = "KETAMINE_SIM_PHONE"  # "0": static figures without the phone layout (the lecture decks)
 
 
 def static_mode():
     """True when figures must work without a kernel (the static book build)."""
     return os.environ.get(STATIC_ENV, "").lower() in {"1", "true", "yes"}
+
+
+def phone_layout():
+    """True unless ``KETAMINE_SIM_PHONE=0``: static figures carry a second, narrow layout for phones."""
+    return os.environ.get(PHONE_ENV, "1") != "0"
 
 
 @dataclass(frozen=True)
@@ -79,11 +85,16 @@ class Slider:
         return W.FloatSlider(value=self.value, min=self.min, max=self.max, step=self.step, **common)
 
 
-def _frame(model, plot, describe, values, fig):
+def _frame(model, plot, describe, values, fig, phone=False):
+    """One static frame: ``(png, alt, smallest text in pixels)``; ``phone`` lays it out for phones (plots.narrow,
+    keeping any height the plot function chose for a narrow figure, up to style.NARROW_MAX_HEIGHT_IN)."""
     result = model(**values)
     fig.clear()
     plot(fig, result)
-    return plots.png_bytes(fig), describe(result)
+    if phone:
+        plots.narrow(fig)
+    dpi = style.NARROW_DPI if phone else None
+    return plots.png_bytes(fig, dpi), describe(result), plots.min_text_px(fig, dpi)
 
 
 def _live_frame(model, plot, describe, values, fig):
@@ -110,7 +121,14 @@ def interactive_figure(controls, model, plot, describe, title, figsize=(7.0, 3.4
 
     fig = plots.figure(figsize)  # one figure, redrawn for every frame or slider move
     if static_mode():
-        return HTML(frames.render(controls, lambda v: _frame(model, plot, describe, v, fig), title))
+        narrow = None
+        if phone_layout():
+            phone = plots.figure()  # the same plot, drawn narrow and taller
+            phone.set_size_inches(*style.narrow_figsize(fig.get_size_inches()))
+
+            def narrow(v):
+                return _frame(model, plot, describe, v, phone, phone=True)
+        return HTML(frames.render(controls, lambda v: _frame(model, plot, describe, v, fig), title, narrow))
     import ipywidgets as W
 
     sliders = {c.name: c.widget() for c in controls}
@@ -129,8 +147,27 @@ def interactive_figure(controls, model, plot, describe, title, figsize=(7.0, 3.4
 
 
 def show(fig, alt):
-    """Display a finished figure as a PNG with alt text (read by myst-nb and by JupyterLab)."""
-    from IPython.display import display
+    """Display a finished figure with alt text.
 
-    png = base64.b64encode(plots.png_bytes(fig)).decode()
-    display({"image/png": png, "text/plain": alt}, raw=True, metadata={"image/png": {"alt": alt}})
+    In a kernel: a PNG (read by JupyterLab).  On the static site (:func:`static_mode`): a ``<picture>`` whose
+    phone image is the same figure laid out again by :func:`ketamine_sim.plots.narrow` (so ``fig`` is left in
+    its narrow form); the book build moves both images into files (``book/_ext/offline_site.py``)."""
+    from IPython.display import HTML, display
+
+    if not static_mode():
+        png = base64.b64encode(plots.png_bytes(fig)).decode()
+        display({"image/png": png, "text/plain": alt}, raw=True, metadata={"image/png": {"alt": alt}})
+        return
+    def uri(webp):
+        return f"data:{frames.MIME};base64,{base64.b64encode(webp).decode()}"
+
+    wide = frames.compact_frame(plots.png_bytes(fig))
+    wide_px = plots.min_text_px(fig)
+    narrow = None
+    if phone_layout():
+        plots.narrow(fig)
+        phone = frames.compact_frame(plots.png_bytes(fig, style.NARROW_DPI))
+        narrow = (uri(phone), frames.image_size(phone), plots.min_text_px(fig, style.NARROW_DPI))
+    img = frames.picture(uri(wide), alt, frames.image_size(wide), wide_px, narrow,
+                         ' style="max-width:100%;height:auto"')
+    display(HTML(f'<div class="ks-figure">{img}</div>'))

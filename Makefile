@@ -34,9 +34,12 @@ else
 endif
 
 ## test: lint, then the whole test suite (models, literature, notebooks, the book build, the static site)
+##       on JOBS pytest-xdist workers (default 2; JOBS=0 runs in one process); the book builds once, in the
+##       background, while the tests that do not need it run (tests/conftest.py)
+JOBS ?= 2
 test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check code tests book/_ext benchmarks tools
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(JOBS)
 
 ## lab: JupyterLab on the reader copies in lab/ (numbers, citations, boxes, folded solutions; widgets live).
 ##      Copies are regenerated only when a notebook, code/, the bibliography or the glossary changed; a copy

@@ -11,12 +11,13 @@ from ketamine_sim.style import OKABE_ITO, color, decorate
 EEF2_COLOUR = OKABE_ITO["black"]  # eEF2 is no actor of the style's palette
 
 
-def _marks(ax, marks):
-    """Vertical reference lines with a short label: (x, text) pairs."""
+def _marks(ax, marks, labels=True):
+    """Vertical reference lines, labelled unless ``labels`` is False: (x, text) pairs."""
     for x, text in marks:
         ax.axvline(x, color=color("reference"), ls=":", lw=1)
-        ax.text(x, 0.98, f" {text}", color=color("reference"), fontsize="x-small", va="top",
-                transform=ax.get_xaxis_transform())
+        if labels:
+            ax.text(x, 0.98, f" {text}", color=color("reference"), fontsize="x-small", va="top",
+                    transform=ax.get_xaxis_transform())
 
 
 def dose_circuit(fig, d):
@@ -40,12 +41,13 @@ def dose_circuit(fig, d):
         decorate(glu_ax, title="Extracellular glutamate", ylabel="× drug-free", ylim=(0, 2.2))
         eef2, = sig_ax.plot(d.conc_uM, s.eef2_phospho, color=EEF2_COLOUR, ls="-.", label="phospho-eEF2 (× baseline)")
         bdnf, = sig_ax.plot(d.conc_uM, s.bdnf, color=color("bdnf"), label="extra BDNF release")
-        decorate(sig_ax, title="eEF2 and BDNF", ylabel="relative to baseline", ylim=(-0.05, 1.3))
-        sig_ax.legend(loc="upper left", fontsize="small")
+        decorate(sig_ax, title="eEF2 and BDNF", ylabel="relative to baseline", ylim=(-0.05, 1.75))
+        sig_ax.set_yticks([0, 0.5, 1.0, 1.5])
+        sig_ax.legend(loc="upper center", fontsize="small")
         for ax in axes:
             ax.set_xscale("log")
             ax.set_xlim(d.conc_uM[0], d.conc_uM[-1])
-            _marks(ax, d.marks)
+            _marks(ax, d.marks, labels=ax is not sig_ax)
         for ax in axes[-1:] if narrow else axes:
             ax.set_xlabel("ketamine held at (µM, log)")
         st = _remember(fig, dose_circuit, list(axes), lines=[pyr, inter, glu, eef2, bdnf], title=fig.suptitle(""))

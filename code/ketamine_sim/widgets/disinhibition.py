@@ -20,7 +20,7 @@ DEFAULT = circuit.CIRCUIT
 LAG_RANGE_MIN = (0.0, 30.0)
 INFUSION_MIN = reference("standard_antidepressant_dose").at  # 40 min
 T_H = np.linspace(0.0, 3.0, 361)  # the first 3 h in 30-s steps
-LABELS = {"disinhibition": "Disinhibition", "direct": "Direct (block at rest)"}
+LABELS = {"disinhibition": "Disinhibition", "direct": "Direct, block at rest"}
 
 
 def hypothesis_of(switch):
@@ -33,8 +33,8 @@ def _hypothesis_text(v):
 
 
 def _rates_text(p):
-    gap = f"; calibration short by {p.calibration_gap:.0%}" if p.calibration_gap > 0 else ""
-    return f"baseline {p.pyramidal_rate_hz:g} Hz pyramidal, {p.interneuron_rate_hz:g} Hz interneurons{gap}"
+    gap = f", fit {p.calibration_gap:.0%} short" if p.calibration_gap > 0 else ""
+    return f"{p.pyramidal_rate_hz:g} Hz pyramidal, {p.interneuron_rate_hz:g} Hz interneurons{gap}"
 
 
 # --- explorer 1: concentration -> the circuit -------------------------------------------------------------
@@ -49,7 +49,7 @@ class DoseCircuit:
 
     @property
     def title(self):
-        return f"{LABELS[self.hypothesis]} account, {_rates_text(self.params)}"
+        return f"{LABELS[self.hypothesis]}: {_rates_text(self.params)}"
 
     def at(self, field, conc_uM):
         """The readout ``field`` at a held concentration (log-interpolated)."""
@@ -119,7 +119,7 @@ class Arrival:
 
     @property
     def title(self):
-        return f"Assumed pyramidal lag {self.params.pyramidal_lag_min:.0f} min, {_rates_text(self.params)}"
+        return f"Assumed pyramidal lag {self.params.pyramidal_lag_min:.0f} min; {_rates_text(self.params)}"
 
 
 def arrival(pyramidal_lag_min=DEFAULT.pyramidal_lag_min, pyramidal_rate_hz=DEFAULT.pyramidal_rate_hz):

@@ -59,6 +59,12 @@ def test_a_missing_glue_key_names_it():
         md("{glue:text}`nope:.1f`")
 
 
+def test_a_glued_value_that_cannot_be_formatted_names_the_key():
+    c = ctx(glue={"h": {"data": {"text/plain": "np.float64(3.47)"}}})
+    with pytest.raises(ValueError, match=r"glue key 'h' = 'np.float64\(3.47\)'.*float\(\.\.\.\)"):
+        md("{glue:text}`h:.1f`", c)
+
+
 def test_citations_are_author_year_links_to_a_references_cell():
     c = ctx()
     text = md("seen {cite}`Jahr1990,Many2010`; {cite:t}`Bliss1973` showed it", c)

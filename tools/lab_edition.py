@@ -276,7 +276,12 @@ def _glue(content, ctx, role):
         return data.get("text/markdown", "")
     from myst_nb.core.variables import format_plain_text
 
-    return html.escape(format_plain_text(data["text/plain"], fmt if role == "glue:text" else ""), quote=False)
+    try:
+        text = format_plain_text(data["text/plain"], fmt if role == "glue:text" else "")
+    except ValueError as error:  # the site's build fails on it too (a glue warning under -W)
+        raise ValueError(f"{ctx.where()}: glue key {key!r} = {data['text/plain']!r} cannot be formatted as "
+                         f"{fmt!r} ({error}); glue a plain Python number, e.g. float(...)") from error
+    return html.escape(text, quote=False)
 
 
 def _cite(role, content, ctx):

@@ -1,12 +1,24 @@
 """Build one reveal.js deck per chapter into _build/slides/ (``make slides``), working with no network.
 
+How slide text is written (the convention; ``tests/test_slides.py`` checks every chapter's deck):
+
+- A slide is a short Markdown cell tagged ``slide-only`` and ``remove-cell``, with ``slide_type`` ``slide``
+  (or ``subslide``): a ``##`` headline and at most four short lines, at most about 50 words in all.  MyST
+  roles work in it ({glue:text}, {cite}, {term}, badges).  The site hides it (``remove-cell``); the JupyterLab
+  reader copy drops it (``tools/lab_edition.py`` drops Markdown cells tagged ``slide-only``).
+- Every other Markdown cell (the chapter's prose) becomes the speaker notes of the slide before it (press S).
+- A figure belongs on the slide above it: give its code cell ``slide_type`` ``-``.  Code cells keep their own
+  slide type; ``skip`` or ``remove-cell`` leaves a cell out of the deck; input is never shown.
+- Each slide must fit 1280×720 px with body text of at least 24 px, and every slider of a kernel-free figure
+  must be on screen.
+
 Each chapter is executed in the lecture style (``style.use("lecture")``: large fonts and lines) with
-``KETAMINE_SIM_STATIC=1`` (so every widget becomes the kernel-free figure of the static site: its sliders
-still work in the deck), its MyST markup is turned into plain Markdown (glued
-numbers filled in, citations as "Author Year", admonitions as quotes, exercises kept and solutions dropped),
-and nbconvert writes the slides following the cells' ``slideshow`` metadata (the same metadata RISE uses for
-live slides in JupyterLab).  reveal.js (from node_modules, pinned in package-lock.json) and the book's vendored
-MathJax are copied beside the decks; the template in tools/slides_reveal.html.j2 loads nothing from a CDN.
+``KETAMINE_SIM_STATIC=1`` (every widget becomes the kernel-free figure of the static site: its sliders still
+work in the deck; phone frames are not drawn), its MyST markup is turned into plain Markdown (glued numbers
+filled in, citations as "Author Year", admonitions as quotes, solutions dropped), and nbconvert writes the
+slides following the rules above.  reveal.js (from node_modules, pinned in package-lock.json) and KaTeX (the
+site's maths renderer, npm's ``katex``: its auto-render script typesets the deck's maths in the browser) are
+copied beside the decks; the template in tools/slides_reveal.html.j2 loads nothing from a CDN.
 
 Usage: ``python tools/slides.py [--out DIR] [chapter.ipynb ...]``
 """
@@ -28,14 +40,15 @@ from traitlets.config import Config
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 TEMPLATE = pathlib.Path(__file__).resolve().with_name("slides_reveal.html.j2")
 REVEAL = ROOT / "node_modules" / "reveal.js"
-MATHJAX = ROOT / "book" / "_vendor" / "mathjax"
+KATEX = ROOT / "node_modules" / "katex" / "dist"
+SLIDE_ONLY = "slide-only"
 BIB = ROOT / "book" / "references.bib"
 
 _DIRECTIVE = re.compile(r"^(?P<fence>`{3,}|:{3,})\{(?P<name>[\w:-]+)\}[ \t]*(?P<arg>[^\n]*)\n"
                         r"(?P<body>.*?)^(?P=fence)[ \t]*$",
                         re.M | re.S)
 _ROLE = re.compile(r"\{(?P<name>[\w:-]+)\}`(?P<text>[^`]*)`")
-_BADGES = {"success": "established", "warning": "debated", "info": "hypothesis"}
+_BADGES = {"success": "established", "warning": "debated", "danger": "hypothesis", "info": "hypothesis"}
 
 
 def _bib_labels(path=BIB):
@@ -91,7 +104,7 @@ def _roles(text, glued, labels):
         if name.startswith("bdg-"):
             kind = _BADGES.get(name.removeprefix("bdg-"), "established")
             return f'<span class="ks-badge ks-{kind}">{html.escape(inner)}</span>'
-        return inner
+        return re.sub(r"\s*<[^<>]*>$", "", inner)  # {term}`text <target>` -> text
     return _ROLE.sub(one, text)
 
 
@@ -122,26 +135,46 @@ def _config():
     c = Config()
     c.SlidesExporter.template_file = str(TEMPLATE)
     c.SlidesExporter.reveal_url_prefix = "reveal.js"
-    c.SlidesExporter.reveal_scroll = True
+    c.SlidesExporter.reveal_scroll = False  # a slide that does not fit is a bug (tests/test_slides.py)
     c.SlidesExporter.reveal_theme = "white"
     c.SlidesExporter.reveal_number = "c/t"
-    c.SlidesExporter.mathjax_url = "_vendor/mathjax/tex-chtml.js"
+    c.SlidesExporter.reveal_width = "1280"
+    c.SlidesExporter.reveal_height = "720"
     c.SlidesExporter.exclude_input_prompt = True
     c.SlidesExporter.exclude_output_prompt = True
     c.TagRemovePreprocessor.enabled = True
-    c.TagRemovePreprocessor.remove_input_tags = {"hide-input"}
+    c.SlidesExporter.exclude_input = True  # a deck shows figures, not code
     c.TagRemovePreprocessor.remove_cell_tags = {"remove-cell"}
     return c
+
+
+def slide_cells(nb):
+    """The deck's reading of a chapter: ``slide-only`` cells are the slides, other Markdown cells the notes
+    (notes before the first slide move behind it)."""
+    first = next((i for i, c in enumerate(nb.cells) if SLIDE_ONLY in c.metadata.get("tags", [])), None)
+    if first:
+        lead = [c for c in nb.cells[:first] if c.cell_type == "markdown"]
+        nb.cells = [nb.cells[first], *lead, *(c for c in nb.cells[:first] if c not in lead), *nb.cells[first + 1:]]
+    for cell in nb.cells:
+        tags = cell.metadata.get("tags", [])
+        show = cell.metadata.setdefault("slideshow", {})
+        if SLIDE_ONLY in tags:
+            cell.metadata["tags"] = [t for t in tags if t not in ("remove-cell", SLIDE_ONLY)]
+        elif cell.cell_type == "markdown" and show.get("slide_type") != "skip" and "remove-cell" not in tags:
+            show["slide_type"] = "notes"
+    return nb
 
 
 def build_deck(path, out, labels):
     """Execute ``path`` kernel-free (static widgets), convert, and write ``out/<stem>.slides.html``."""
     nb = strip_solutions(nbformat.read(path, as_version=4))  # a deck shows the exercises, never the answers
+    nb = slide_cells(nb)
     # projector style for every figure of the deck: large fonts and lines (style.use("lecture"))
     lecture = nbformat.v4.new_code_cell("from ketamine_sim import style\nstyle.use('lecture')",
                                         metadata={"tags": ["remove-cell"], "slideshow": {"slide_type": "skip"}})
     nb.cells.insert(0, lecture)
     os.environ["KETAMINE_SIM_STATIC"] = "1"  # the kernel inherits it: widgets become kernel-free figures
+    os.environ["KETAMINE_SIM_PHONE"] = "0"  # ... without the phone frames: a deck is projected
     ExecutePreprocessor(timeout=600, kernel_name="python3").preprocess(nb, {"metadata": {"path": str(path.parent)}})
     glued = _glued(nb)
     for cell in nb.cells:
@@ -158,14 +191,20 @@ def build_deck(path, out, labels):
 
 
 def vendor(out):
-    """Copy reveal.js and MathJax beside the decks (the decks use relative paths only)."""
+    """Copy reveal.js and KaTeX beside the decks (the decks use relative paths only)."""
     if not (REVEAL / "dist" / "reveal.js").exists():
         sys.exit("reveal.js is missing from node_modules: run `npm ci` (make slides does it)")
     shutil.rmtree(out / "reveal.js", ignore_errors=True)
     shutil.copytree(REVEAL / "dist", out / "reveal.js" / "dist")
     shutil.copy(REVEAL / "LICENSE", out / "reveal.js" / "LICENSE")
+    if not (KATEX / "katex.min.js").exists():
+        sys.exit("katex is missing from node_modules: run `npm ci` (make slides does it)")
     shutil.rmtree(out / "_vendor", ignore_errors=True)
-    shutil.copytree(MATHJAX, out / "_vendor" / "mathjax")
+    katex = out / "_vendor" / "katex"
+    shutil.copytree(KATEX / "fonts", katex / "fonts")
+    for name in ("katex.min.js", "katex.min.css", "contrib/auto-render.min.js"):
+        shutil.copy(KATEX / name, katex / pathlib.Path(name).name)
+    shutil.copy(KATEX.parent / "LICENSE", katex / "LICENSE")
 
 
 def main(argv=None):

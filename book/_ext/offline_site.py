@@ -224,30 +224,6 @@ def _alt_from_output_metadata():
     NbElementRenderer.render_image = render_image
 
 
-def _singlehtml_knows_html_nodes(app):
-    """sphinx-exercise registers handlers for the ``singlehtml`` builder by name, and Sphinx then ignores every
-    handler registered for the ``html`` format (myst-nb's folded cells, ...).  Give singlehtml those too, so the
-    one-page build that ``make pdf`` prints works."""
-    handlers = app.registry.translation_handlers
-    if app.builder.name == "singlehtml" and "singlehtml" in handlers:
-        for name, pair in handlers.get("html", {}).items():
-            handlers["singlehtml"].setdefault(name, pair)
-
-
-def _templates(app, config):
-    config.templates_path = [str(TEMPLATES), *config.templates_path]
-
-
-def setup(app):
-    os.environ["KETAMINE_SIM_STATIC"] = "1"
-    _alt_from_output_metadata()
-    app.connect("config-inited", _templates)
-    app.connect("builder-inited", _singlehtml_knows_html_nodes)
-    app.connect("html-page-context", _drop_thebe)
-    app.connect("html-page-context", _accessible_body)
-    app.connect("html-page-context", _katex_css_only_with_math, priority=600)
-    app.connect("html-page-context", _named_nav_toggles, priority=600)
-    app.connect("html-page-context", _frames_out_of_page, priority=600)
 _ID_ATTR = re.compile(r'\s+id="[^"]*"')
 _TIP_SCRIPTS = ("tippyjs/", "_static/tippy/")
 _ESCAPE_CLOSES_TIPS = ('<script>document.addEventListener("keydown", function (e) {'
@@ -298,6 +274,49 @@ def _tips_only_with_terms(app, pagename, templatename, context, doctree):
                                if not any(t in str(getattr(js, "filename", js) or "") for t in _TIP_SCRIPTS)]
 
 
+# Stylesheets every page loads that go into one file (Sphinx's, the theme's, the extensions', ours), in page order
+_THEME_CSS = ("styles/theme.css", "styles/pydata-sphinx-theme.css")  # linked by templates/static/webpack-macros.html
+# (not myst-nb's, written after the pages, nor ours, which stays last to override the others)
+_ONE_FILE = re.compile(r"^(pygments|styles/sphinx-book-theme|togglebutton|copybutton|exercise|"
+                       r"sphinx-design\.min)\.css$")
+_CSS_IMPORT = re.compile(r"""@import\s+(?:url\()?["']?([^"')]+)["']?\)?\s*;""")
+_CSS_MAP = re.compile(r"/\*# sourceMappingURL=[^*]*\*/")  # the parts' maps do not fit the one file
+_CSS_URL = re.compile(r"""url\((["']?)(?!data:|[a-z]+://|/|#)([^"')?#]+)([^"')]*)\1\)""")
+
+
+def _css_text(path, static):
+    """A stylesheet with its ``@import``s inlined and its ``url()``s made relative to ``_static``."""
+    folder = path.parent
+
+    def url(match):
+        quote, target, rest = match.groups()
+        return f"url({quote}{os.path.relpath(folder / target, static).replace(os.sep, '/')}{rest}{quote})"
+
+    text = _CSS_URL.sub(url, _CSS_MAP.sub("", path.read_text(encoding="utf-8")))
+    return _CSS_IMPORT.sub(lambda m: _css_text(folder / m[1], static), text)
+
+
+def _stylesheets_in_one_file(app, pagename, templatename, context, doctree):
+    """The theme and the extensions link about a dozen small stylesheets (one more behind an ``@import``), and
+    the first paint waits for all of them: a phone on a slow network fetches them in several rounds.  Here they
+    are one file, ``_static/ks-site.<hash>.css``, the same order, named by its content (cached safely); Thebe's,
+    unused, is dropped.  Static files are copied before pages are written, so the parts are already there."""
+    if "css_files" not in context:
+        return
+    static = pathlib.Path(app.outdir) / "_static"
+    names = {css: str(getattr(css, "filename", css)).split("?")[0].removeprefix("_static/")
+             for css in context["css_files"]}
+    parts = [*_THEME_CSS, *(name for name in names.values() if _ONE_FILE.match(name) and (static / name).is_file())]
+    cache = app.__dict__.setdefault("ks_site_css", {})
+    if tuple(parts) not in cache:
+        text = "\n".join(f"/* {name} */\n" + _css_text(static / name, static) for name in parts)
+        name = f"_static/ks-site.{hashlib.sha1(text.encode()).hexdigest()[:12]}.css"
+        (pathlib.Path(app.outdir) / name).write_text(text, encoding="utf-8")
+        cache[tuple(parts)] = name
+    context["ks_site_css"] = cache[tuple(parts)]
+    context["css_files"] = [css for css, name in names.items() if name not in parts and "sphinx-thebe" not in name]
+
+
 # Scripts the head may run at once: they define what inline scripts after them use (DOCUMENTATION_OPTIONS)
 _SYNC_SCRIPTS = ("documentation_options.js",)
 
@@ -321,11 +340,36 @@ def _scripts_after_first_paint(app, pagename, templatename, context, doctree):
                                    if "window.MathJax" not in getattr(js, "attributes", {}).get("body", "")]
 
 
-    app.connect("html-page-context", _description)
-    return {"parallel_read_safe": True, "parallel_write_safe": True}
+def _singlehtml_knows_html_nodes(app):
+    """sphinx-exercise registers handlers for the ``singlehtml`` builder by name, and Sphinx then ignores every
+    handler registered for the ``html`` format (myst-nb's folded cells, ...).  Give singlehtml those too, so the
+    one-page build that ``make pdf`` prints works."""
+    handlers = app.registry.translation_handlers
+    if app.builder.name == "singlehtml" and "singlehtml" in handlers:
+        for name, pair in handlers.get("html", {}).items():
+            handlers["singlehtml"].setdefault(name, pair)
+
+
+def _templates(app, config):
+    config.templates_path = [str(TEMPLATES), *config.templates_path]
+
+
+def setup(app):
+    os.environ["KETAMINE_SIM_STATIC"] = "1"
+    _alt_from_output_metadata()
     _accessible_tips()
     _patient_katex_server()
+    app.connect("config-inited", _templates)
     app.connect("config-inited", _katex_from_node_modules)
+    app.connect("builder-inited", _singlehtml_knows_html_nodes)
+    app.connect("html-page-context", _drop_thebe)
+    app.connect("html-page-context", _accessible_body)
+    app.connect("html-page-context", _katex_css_only_with_math, priority=600)
+    app.connect("html-page-context", _named_nav_toggles, priority=600)
+    app.connect("html-page-context", _frames_out_of_page, priority=600)
     app.connect("html-page-context", _tips_only_with_terms, priority=600)
     app.connect("html-page-context", _scripts_after_first_paint, priority=700)
+    app.connect("html-page-context", _stylesheets_in_one_file, priority=700)
+    app.connect("html-page-context", _description)
     app.connect("build-finished", _drop_tippy_caches, priority=900)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

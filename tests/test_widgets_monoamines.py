@@ -32,7 +32,7 @@ def test_static_build_has_every_frame_distinct_with_its_own_alt(name, monkeypatc
 
 def test_static_labels_read_as_words(monkeypatch):
     _, data = _static_data(mw.explore_ssri_course, monkeypatch)
-    assert data["labels"][0] == ["autoreceptor desensitisation", "downstream plasticity"]
+    assert data["labels"][0] == ["autoreceptor", "plasticity"]
     _, data = _static_data(mw.explore_hours_vs_weeks, monkeypatch)
     assert data["labels"][0] == ["2 h", "1 day", "1 week", "6 weeks", "12 weeks"]
 

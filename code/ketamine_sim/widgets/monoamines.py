@@ -39,7 +39,7 @@ def hypothesis_of(switch):
 
 
 def _hypothesis_text(v):
-    return {"autoreceptor": "autoreceptor desensitisation", "plasticity": "downstream plasticity"}[hypothesis_of(v)]
+    return hypothesis_of(v)  # short: the label sits beside the slider (on phones and in the lecture deck)
 
 
 def time_text(t_h):
@@ -103,7 +103,7 @@ def describe_course(c):
 def explore_ssri_course():
     """Hypothesis switch × adaptation time constant → four readouts of a 16-week SSRI course."""
     controls = [
-        Labelled("hypothesis", "Hypothesis (autoreceptor ↔ plasticity)", 0, 1, 1, 0, (0, 1), text=_hypothesis_text,
+        Labelled("hypothesis", "Hypothesis", 0, 1, 1, 0, (0, 1), text=_hypothesis_text,
                  live_readout=False),
         Slider("tau_days", "Adaptation time constant", *TAU_RANGE_DAYS, 0.5, TAU_DAYS, (7.0, TAU_DAYS, 60.0),
                "days", ".0f"),

@@ -300,10 +300,10 @@ def _stylesheets_in_one_file(app, pagename, templatename, context, doctree):
     """The theme and the extensions link about a dozen small stylesheets (one more behind an ``@import``), and
     the first paint waits for all of them: a phone on a slow network fetches them in several rounds.  Here they
     are one file, ``_static/ks-site.<hash>.css``, the same order, named by its content (cached safely); Thebe's,
-    unused, is dropped.  Static files are copied before pages are written, so the parts are already there."""
-    if "css_files" not in context:
-        return
+    unused, is dropped.  The html builder copies static files before it writes pages, so the parts are there."""
     static = pathlib.Path(app.outdir) / "_static"
+    if "css_files" not in context or not all((static / name).is_file() for name in _THEME_CSS):
+        return  # the one-page (singlehtml) build copies its static files only after writing: plain links there
     names = {css: str(getattr(css, "filename", css)).split("?")[0].removeprefix("_static/")
              for css in context["css_files"]}
     parts = [*_THEME_CSS, *(name for name in names.values() if _ONE_FILE.match(name) and (static / name).is_file())]

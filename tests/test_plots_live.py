@@ -25,8 +25,8 @@ def test_encode_png_round_trips_exactly():
 CASES = [
     (receptors.nmda_snapshot, receptor_plots.nmda_iv, dict(v_mV=-65, glutamate_bound=1.0, mg_mM=1.0),
      dict(v_mV=-20, glutamate_bound=0.4, mg_mM=0.2)),
-    (receptor_widgets._compare_block, receptor_widgets._plot_block, dict(conc_uM=1.0, rate_hz=20),
-     dict(conc_uM=0.2, rate_hz=3)),
+    (receptor_widgets._compare_block, receptor_widgets._plot_block, dict(rate_hz=20, v_mV=-65, escape_e4=5),
+     dict(rate_hz=3, v_mV=-45, escape_e4=0)),
 ]
 
 

@@ -42,23 +42,57 @@ QUESTIONS = [
                   (100 - _FREE_AT_REST_PCT - 1.0, 100 - _FREE_AT_REST_PCT + 1.0,
                    "That is the share still plugged; the question asks for the share that is free.")),
     ),
-    # learning objective 4: use-dependent, trapping block
+    # learning objective 2: the evidence that LTP needs NMDA receptors
     MultipleChoice(
-        "Ketamine reaches the brain at the antidepressant dose. Fifteen minutes later, which cell's NMDA "
-        "receptors are blocked most?",
+        "In rat hippocampal slices, the NMDA antagonist APV was applied before high-frequency stimulation of CA1 "
+        "synapses. What happened?",
         options=(
-            "A cell whose synapses are active at 20 Hz",
-            "A quiet cell whose synapses are active at 1 Hz",
-            "Both equally, because the steady-state block does not depend on activity",
+            "Ordinary synaptic responses were unchanged, but LTP failed to appear",
+            "Ordinary synaptic responses disappeared, so nothing could be potentiated",
+            "LTP was larger than usual, because Mg²⁺ no longer competed with glutamate",
         ),
         correct=0,
         explanations=(
-            "Ketamine enters only open channels, so a busy synapse gives it far more chances to get in: its "
-            "block rises within minutes.",
-            "A quiet cell opens its channels rarely, so ketamine gets in slowly; after 15 minutes it is still "
-            "far from its steady state.",
-            "The steady state is the same, but the time to reach it is not; the drug is cleared within hours, so "
-            "the race may never reach the steady state.",
+            "Right: everyday transmission there is carried by AMPA receptors, so it survived; the NMDA receptor "
+            "is needed to *induce* LTP (Collingridge and colleagues, 1983).",
+            "Blocking NMDA receptors does not silence ordinary transmission, which runs through AMPA receptors; "
+            "that is exactly what made the experiment informative.",
+            "APV blocks the NMDA receptor; it removes the calcium signal that starts LTP rather than enlarging it.",
+        ),
+    ),
+    # learning objective 4: use-dependent, trapping block
+    MultipleChoice(
+        "Fifteen minutes into the standard infusion, which cell's NMDA receptors are blocked most?",
+        options=(
+            "A cell whose synapses are activated at 20 Hz",
+            "A quiet cell whose synapses are activated at 1 Hz",
+            "Both equally, because the drug reaches both at the same concentration",
+        ),
+        correct=0,
+        explanations=(
+            "Ketamine enters only open channels, so receptors that glutamate reaches often give it far more "
+            "chances to get in: that block rises within minutes.",
+            "A quiet cell opens its channels rarely, so ketamine gets in slowly; after 15 minutes it has reached "
+            "only a small part of its block.",
+            "The concentration is the same, but the chances to enter are not: the block is use-dependent.",
+        ),
+    ),
+    # learning objective 4: the assumption behind "blocked most"
+    MultipleChoice(
+        "In the chapter's model, which assumption makes the busy cell stay *more* blocked than the quiet one "
+        "hours after the infusion, not just blocked sooner?",
+        options=(
+            "Ketamine slowly escapes from closed, trapped channels",
+            "Ketamine binds S- and R-forms with different affinities",
+            "The Mg²⁺ block is instantaneous",
+        ),
+        correct=0,
+        explanations=(
+            "With full trapping (no escape) the quiet cell keeps the drug it has trapped while the brain level "
+            "falls, and it overtakes the busy cell after a few hours; the escape rate is ASSUMED.",
+            "The enantiomers' affinities set how strong the block is at a given concentration, not which cell "
+            "holds it longer.",
+            "The speed of the Mg²⁺ block does not decide how long ketamine stays trapped in a closed channel.",
         ),
     ),
     # learning objective 3: the paradox

@@ -276,9 +276,9 @@ def _tips_only_with_terms(app, pagename, templatename, context, doctree):
 
 # Stylesheets every page loads that go into one file (Sphinx's, the theme's, the extensions', ours), in page order
 _THEME_CSS = ("styles/theme.css", "styles/pydata-sphinx-theme.css")  # linked by templates/static/webpack-macros.html
-# (not myst-nb's, written after the pages, nor ours, which stays last to override the others)
-_ONE_FILE = re.compile(r"^(pygments|styles/sphinx-book-theme|togglebutton|copybutton|exercise|"
-                       r"sphinx-design\.min)\.css$")
+# Only the theme's own sheets: the others stay separate links in their order (myst-nb's and pydata's pygments.css
+# are written after the pages; the rest must keep overriding pygments.css as they do)
+_ONE_FILE = re.compile(r"^$")
 _CSS_IMPORT = re.compile(r"""@import\s+(?:url\()?["']?([^"')]+)["']?\)?\s*;""")
 _CSS_MAP = re.compile(r"/\*# sourceMappingURL=[^*]*\*/")  # the parts' maps do not fit the one file
 _CSS_URL = re.compile(r"""url\((["']?)(?!data:|[a-z]+://|/|#)([^"')?#]+)([^"')]*)\1\)""")
@@ -297,10 +297,10 @@ def _css_text(path, static):
 
 
 def _stylesheets_in_one_file(app, pagename, templatename, context, doctree):
-    """The theme and the extensions link about a dozen small stylesheets (one more behind an ``@import``), and
-    the first paint waits for all of them: a phone on a slow network fetches them in several rounds.  Here they
-    are one file, ``_static/ks-site.<hash>.css``, the same order, named by its content (cached safely); Thebe's,
-    unused, is dropped.  The html builder copies static files before it writes pages, so the parts are there."""
+    """The first paint waits for every stylesheet, and the theme's ``theme.css`` only ``@import``s Sphinx's
+    ``basic.css``: one more round trip on a slow phone network.  Here the theme's sheets are one file,
+    ``_static/ks-site.<hash>.css``, named by its content (cached safely); Thebe's, unused, is dropped.
+    The html builder copies static files before it writes pages, so the parts are there."""
     static = pathlib.Path(app.outdir) / "_static"
     if "css_files" not in context or not all((static / name).is_file() for name in _THEME_CSS):
         return  # the one-page (singlehtml) build copies its static files only after writing: plain links there

@@ -29,11 +29,11 @@ REFERENCES = [
               "NBQX pretreatment (AMPA receptor antagonist) blocks ketamine's antidepressant-like effect in mice; "
               "model: 1 uM peak, NBQX blocking 95% of AMPA receptors (ASSUMED in receptors), every downstream "
               "stage needs AMPA throughput",
-              "Maeng2008", "VERIFIED", "input", at=1.0),
+              "Maeng2008", "VERIFIED", "structural", at=1.0),
     Reference("nbqx_functional_component_left", 0.0, 0.05, "fraction of the peak potentiation left",
               "NBQX blocks the antidepressant-like effects (mice; ketamine and (2R,6R)-HNK), so the fast "
               "functional component is AMPA-dependent; model conditions as above",
-              "Zanos2016", "SECONDARY", "input", at=1.0),
+              "Zanos2016", "SECONDARY", "structural", at=1.0),
     # --- human rapamycin trial: the 24-h effect survives (model: the functional component survives) ---
     Reference("rapamycin_spares_functional_component", 1.0, 0.0, QUALITATIVE,
               "oral rapamycin 6 mg did not block ketamine's 24-h effect in depressed patients (n = 20); "

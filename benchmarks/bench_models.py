@@ -12,6 +12,7 @@ from timing import print_table, summary, time_call
 from ketamine_sim import cascade, circuit, clinical, pharmacokinetics, plasticity, receptors
 from ketamine_sim.widgets import disinhibition as disinhibition_widgets
 from ketamine_sim.widgets import monoamines as monoamine_widgets
+from ketamine_sim.widgets import surge as surge_widgets
 
 GOAL_MEDIAN_MS, GOAL_P95_MS = 5.0, 20.0
 
@@ -32,6 +33,9 @@ ESKETAMINE_YEAR = tuple(pharmacokinetics.esketamine_nasal(24.0 * (7 * w + d)) fo
 SSRI_TAUS = itertools.cycle(np.linspace(5.0, 60.0, 997))  # a new time constant on every call, as a slider drag
 LAGS = itertools.cycle(np.linspace(0.0, 30.0, 301))  # a new assumed pyramidal lag on every call
 SWITCH = itertools.cycle((0, 1))
+NBQX_BLOCKS = itertools.cycle(np.linspace(0.0, 1.0, 997))  # a new NBQX block on every call
+SURGE_DOSES = itertools.cycle(np.linspace(0.1, 10.0, 997))  # a new dose on every call
+VOLTAGES = itertools.cycle(np.linspace(-80.0, -10.0, 997))
 
 CALLS = {
     "receptors.nmda_snapshot (I-V, 141 V)": lambda: receptors.nmda_snapshot(-40.0, 0.8, 1.0),
@@ -52,6 +56,10 @@ CALLS = {
     "widgets.disinhibition.dose_circuit (161 conc, account switch)":
         lambda: disinhibition_widgets.dose_circuit(next(SWITCH)),
     "widgets.disinhibition.arrival (361 t, new lag)": lambda: disinhibition_widgets.arrival(next(LAGS)),
+    "widgets.surge.nbqx_experiment (4 arms, new block)": lambda: surge_widgets.nbqx_experiment(next(NBQX_BLOCKS)),
+    "widgets.surge.increase_decrease (241 t, new dose)":
+        lambda: surge_widgets.increase_decrease(next(SURGE_DOSES), 90.0),
+    "widgets.surge.currents (new voltage)": lambda: surge_widgets.currents(next(VOLTAGES)),
     "clinical.schedule_effect (6 + 10 weekly infusions, 13 weeks, 2000 t)":
         lambda: clinical.schedule_effect(HOURS_13W, REPEATED),
 }

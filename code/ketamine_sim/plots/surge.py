@@ -29,7 +29,7 @@ def nbqx(fig, e):
             ax.set_xticks(range(4), ARM_TICKS, fontsize="small")
             ax.grid(axis="x", visible=False)
         axes[0].axhline(1.0, color=color("reference"), lw=0.8)
-        st = _remember(fig, nbqx, list(axes), bars=bars, title=fig.suptitle(""))
+        st = _remember(fig, nbqx, list(axes), bars=bars, title=fig.suptitle("", wrap=True))
     for group, (field, _, _) in zip(st.artists["bars"], PANELS, strict=True):
         for bar, arm in zip(group, e.arms, strict=True):
             bar.set_height(getattr(arm, field))
@@ -41,7 +41,7 @@ def nbqx(fig, e):
 def increase_decrease(fig, g):
     """Glutamate after one infusion over time (time marked) and at held concentrations (brain level at that time
     marked).  ``g`` has ``result`` (a :class:`surge.GlutamateAfterDose`), ``t_h``, ``human_rise``, ``human_min``,
-    ``anaesthetic_uM`` (low, high) and ``title``."""
+    ``anaesthetic_uM`` (low, high), ``rat_text`` and ``title``."""
     r = g.result
     t_min = r.t_h * 60.0
     now_c = float(np.interp(g.t_h, r.t_h, r.ketamine_uM))
@@ -63,12 +63,14 @@ def increase_decrease(fig, g):
         held_ax.axvspan(*g.anaesthetic_uM, color=color("reference"), alpha=0.15, lw=0)
         held_ax.text(np.sqrt(np.prod(g.anaesthetic_uM)), 1.4, "human\nanaesthesia", ha="center", va="top",
                      fontsize="x-small", color=color("reference"))
+        held_ax.text(0.03, 0.04, g.rat_text, transform=held_ax.transAxes, fontsize="x-small", va="bottom",
+                     color=OKABE_ITO["black"])
         dot, = held_ax.plot([now_c], [1.0], "o", color=color("ketamine"), ms=8)
         held_ax.set_xscale("log")
         decorate(held_ax, title="Held concentration (steady state)", ylabel="× drug-free", ylim=(0.3, 1.45),
                  xlabel="brain ketamine (µM, log)", xlim=(r.conc_uM[0], r.conc_uM[-1]))
         st = _remember(fig, increase_decrease, [course_ax, held_ax], glu=glu, now=now, dot=dot,
-                       title=fig.suptitle(""))
+                       title=fig.suptitle("", wrap=True))
     a = st.artists
     a["glu"].set_data(t_min, r.glutamate_rel)
     a["now"].set_xdata([60.0 * g.t_h] * 2)
@@ -97,7 +99,7 @@ def currents(fig, s):
         ax.set_xticks([0, 1, 3, 4], ["AMPA\nno drug", "AMPA\nketamine", "NMDA\nno drug", "NMDA\nketamine"])
         decorate(ax, ylabel="inward current (pA per nS)", ylim=(0, 16))
         ax.grid(axis="x", visible=False)
-        st = _remember(fig, currents, [ax], bars=list(bars), title=fig.suptitle(""))
+        st = _remember(fig, currents, [ax], bars=list(bars), title=fig.suptitle("", wrap=True))
     for bar, h in zip(st.artists["bars"], heights, strict=True):
         bar.set_height(h)
     st.artists["title"].set_text(s.title)

@@ -14,6 +14,9 @@ HUMAN_RISE = reference("glutamate_cycling_rise_human").value  # Abdallah2018MRS,
 HUMAN_DOSE = reference("standard_antidepressant_dose").value  # 0.5 mg/kg
 INFUSION_MIN = reference("standard_antidepressant_dose").at  # 40 min
 ANAESTHETIC_UM = (reference("anaesthetic_plasma_low").value, reference("anaesthetic_plasma_high").value)
+RAT_TEXT = (f"Rat PFC, mg/kg i.p. (Moghaddam 1997):\n↑ at {reference('moghaddam_rise_dose_low').value:g}–"
+            f"{reference('moghaddam_rise_dose_high').value:g}, = at {reference('moghaddam_no_change_dose').value:g}, "
+            f"↓ at {reference('moghaddam_fall_dose').value:g}\n(directions only: not on this axis)")
 
 
 # --- explorer 1: the virtual NBQX experiment --------------------------------------------------------------
@@ -29,7 +32,7 @@ class NbqxExperiment:
 
     @property
     def title(self):
-        return (f"NBQX blocks {self.nbqx_block:.0%} of AMPA receptors; ketamine peak {self.peak_uM:.2f} µM: "
+        return (f"NBQX {self.nbqx_block:.0%} block, ketamine {self.peak_uM:.2f} µM: "
                 f"{self.left('potentiation'):.0%} of the potentiation left")
 
 
@@ -68,6 +71,7 @@ class IncreaseDecrease:
     human_rise: float = HUMAN_RISE
     human_min: float = INFUSION_MIN
     anaesthetic_uM: tuple = ANAESTHETIC_UM
+    rat_text: str = RAT_TEXT
 
     @property
     def glutamate_now(self):
@@ -98,8 +102,9 @@ def describe_increase_decrease(g):
     now_c = float(g.result.ketamine_uM[int(abs(r.t_h - g.t_h).argmin())])
     return (f"{g.title}. Brain ketamine is {now_c:.2f} µM at that time. After this dose glutamate peaks at "
             f"{r.glutamate_rel[i_max]:.2f} times baseline at {60 * r.t_h[i_max]:.0f} min and {low}. Held "
-            f"steady, glutamate rises at low concentrations and falls below baseline above a few µM; the human "
-            f"+{g.human_rise:.0%} at 0.5 mg/kg is marked as the model's fit target.")
+            f"steady, glutamate rises at low concentrations and falls below baseline above a few µM. Marked: the "
+            f"human +{g.human_rise:.0%} at 0.5 mg/kg (the model's fit target) and the rat directions over dose "
+            f"(rise, no change, fall), which are not placed on the µM axis.")
 
 
 def explore_increase_decrease():

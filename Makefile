@@ -81,9 +81,6 @@ vendor: $(NODE_STAMP)
 	cp .vendor-tmp/package/es5/tex-chtml.js .vendor-tmp/package/LICENSE book/_vendor/mathjax/
 	cp -r .vendor-tmp/package/es5/output/chtml/fonts/woff-v2 book/_vendor/mathjax/output/chtml/fonts/
 	rm -rf .vendor-tmp
-
-clean:
-	rm -rf _build .pytest_cache .hypothesis
 	rm -rf book/_vendor/katex book/_vendor/tippyjs && mkdir -p book/_vendor/katex/fonts book/_vendor/tippyjs
 	# woff2 only (every browser the site supports reads it) and text drawn at once in a fallback font
 	sed -E -e 's/,url\(fonts\/[^)]+\.woff\) format\("woff"\),url\(fonts\/[^)]+\.ttf\) format\("truetype"\)//g' \
@@ -93,6 +90,9 @@ clean:
 	sed '/^\/\/# sourceMappingURL=/d' node_modules/tippy.js/dist/tippy-bundle.umd.min.js > book/_vendor/tippyjs/tippy-bundle.umd.min.js
 	cp node_modules/tippy.js/LICENSE book/_vendor/tippyjs/LICENSE-tippy.js
 	cp node_modules/@popperjs/core/LICENSE.md book/_vendor/tippyjs/LICENSE-popperjs.md
+
+clean:
+	rm -rf _build .pytest_cache .hypothesis
 	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +
 
 distclean: clean

@@ -45,6 +45,17 @@ def chromium_missing():
     return None if found else INSTALL_CHROMIUM
 
 
+def require_browser(axe=True):
+    """Skip (locally) or fail (with CI set) when Chromium, or axe-core for the accessibility checks, is missing."""
+    import pytest
+
+    for missing in (chromium_missing(), None if not axe or AXE.is_file() else INSTALL_NODE):
+        if missing:
+            if os.environ.get("CI"):
+                pytest.fail(missing)
+            pytest.skip(missing)
+
+
 def pages(html_dir):
     """Every reader-facing page of a built site, as paths relative to ``html_dir`` (``_static`` etc. excluded)."""
     html_dir = pathlib.Path(html_dir)

@@ -14,6 +14,7 @@ import uuid
 import pytest
 
 import book_build
+import browser
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 # KETAMINE_BUILD_DIR lets two test runs on one machine build into separate folders
@@ -50,3 +51,11 @@ def built_book():
     stamp = book_build.wait(OUTPUT, RUN)
     assert stamp["returncode"] == 0, f"jupyter-book build failed ({stamp['returncode']}):\n{book_build.log_tail(stamp)}"
     return HTML
+
+
+@pytest.fixture(scope="module")
+def served(built_book):
+    """The built site on 127.0.0.1 and a headless Chromium: (base URL, browser, html folder)."""
+    browser.require_browser()
+    with browser.serve(built_book) as base, browser.chromium() as chromium:
+        yield base, chromium, pathlib.Path(built_book)

@@ -6,8 +6,6 @@ axe-core (from ``node_modules``) in light and dark mode; both fit and stay legib
 request leaves 127.0.0.1.
 """
 
-import os
-import pathlib
 import urllib.parse
 
 import pytest
@@ -33,21 +31,6 @@ _SMALLEST_SVG_TEXT = """(svg) => {
   const sizes = Array.from(svg.querySelectorAll("text")).map(t => parseFloat(t.getAttribute("font-size")));
   return Math.min(...sizes) * scale;
 }"""
-
-
-def _require_browser():
-    for missing in (site.chromium_missing(), None if site.AXE.is_file() else site.INSTALL_NODE):
-        if missing:
-            if os.environ.get("CI"):
-                pytest.fail(missing)
-            pytest.skip(missing)
-
-
-@pytest.fixture(scope="module")
-def served(built_book):
-    _require_browser()
-    with site.serve(built_book) as base, site.chromium() as chromium:
-        yield base, chromium, pathlib.Path(built_book)
 
 
 @pytest.fixture

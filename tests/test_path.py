@@ -6,8 +6,6 @@ working links.  The page passes axe-core (from ``node_modules``) in light and da
 card's Prove-it quiz answers with the network switched off.
 """
 
-import os
-import pathlib
 import urllib.parse
 
 import pytest
@@ -23,21 +21,6 @@ CARD = "glutamate"
 BLOCKING = {"serious", "critical"}
 _AXE = """() => axe.run(document, {resultTypes: ["violations"]}).then(r => r.violations.map(v => ({
     id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 4).map(n => n.target.join(" "))})))"""
-
-
-def _require_browser():
-    for missing in (site.chromium_missing(), None if site.AXE.is_file() else site.INSTALL_NODE):
-        if missing:
-            if os.environ.get("CI"):
-                pytest.fail(missing)
-            pytest.skip(missing)
-
-
-@pytest.fixture(scope="module")
-def served(built_book):
-    _require_browser()
-    with site.serve(built_book) as base, site.chromium() as chromium:
-        yield base, chromium, pathlib.Path(built_book)
 
 
 @pytest.fixture

@@ -17,7 +17,6 @@ Checks, on every page with figures:
   (at least 90% of it between the sticky header and the bottom of the screen) while it does.
 """
 
-import os
 import pathlib
 import re
 
@@ -76,17 +75,9 @@ _VISIBLE_SHARE = """(id) => {
 }"""
 
 
-def _require_browser():
-    missing = site.chromium_missing()
-    if missing:
-        if os.environ.get("CI"):
-            pytest.fail(missing)
-        pytest.skip(missing)
-
-
 @pytest.fixture(scope="module")
 def phone(built_book):
-    _require_browser()
+    site.require_browser(axe=False)
     with site.serve(built_book) as base, site.chromium() as chromium:
         context = chromium.new_context(viewport=PHONE, device_scale_factor=DENSITY, is_mobile=True, has_touch=True)
         yield base, context.new_page(), pathlib.Path(built_book)

@@ -5,8 +5,6 @@ list, so new chapters and the instructor pages are covered) is opened in Debian'
 reader's system set to light and to dark.  axe-core comes from ``node_modules`` (``npm ci``), never a CDN.
 """
 
-import os
-import pathlib
 import re
 import urllib.parse
 from html import unescape as html_unescape
@@ -36,21 +34,6 @@ _FIGURE_BACKGROUNDS = """() => Array.from(document.querySelectorAll(".bd-article
     return {alt: (img.alt || "").slice(0, 60), light: a === 255 && r + gr + b > 3 * 200,
             filter: getComputedStyle(img).filter};
   })"""
-
-
-def _require_browser():
-    for missing in (site.chromium_missing(), None if site.AXE.is_file() else site.INSTALL_NODE):
-        if missing:
-            if os.environ.get("CI"):
-                pytest.fail(missing)
-            pytest.skip(missing)
-
-
-@pytest.fixture(scope="module")
-def served(built_book):
-    _require_browser()
-    with site.serve(built_book) as base, site.chromium() as chromium:
-        yield base, chromium, pathlib.Path(built_book)
 
 
 def _visit(chromium, base, name, scheme):

@@ -13,6 +13,7 @@ from ketamine_sim import cascade, circuit, clinical, pharmacokinetics, plasticit
 from ketamine_sim.widgets import disinhibition as disinhibition_widgets
 from ketamine_sim.widgets import monoamines as monoamine_widgets
 from ketamine_sim.widgets import surge as surge_widgets
+from ketamine_sim.widgets import synaptogenesis as synaptogenesis_widgets
 
 GOAL_MEDIAN_MS, GOAL_P95_MS = 5.0, 20.0
 
@@ -36,6 +37,8 @@ SWITCH = itertools.cycle((0, 1))
 NBQX_BLOCKS = itertools.cycle(np.linspace(0.0, 1.0, 997))  # a new NBQX block on every call
 SURGE_DOSES = itertools.cycle(np.linspace(0.1, 10.0, 997))  # a new dose on every call
 VOLTAGES = itertools.cycle(np.linspace(-80.0, -10.0, 997))
+SYN_BLOCKS = itertools.cycle(np.linspace(0.0, 1.0, 997))  # a new rapamycin block on every call
+MATURATIONS = itertools.cycle(np.linspace(6.0, 168.0, 997))  # a new assumed SV2A maturation lag on every call
 
 CALLS = {
     "receptors.nmda_snapshot (I-V, 141 V)": lambda: receptors.nmda_snapshot(-40.0, 0.8, 1.0),
@@ -60,6 +63,11 @@ CALLS = {
     "widgets.surge.increase_decrease (241 t, new dose)":
         lambda: surge_widgets.increase_decrease(next(SURGE_DOSES), 90.0),
     "widgets.surge.currents (new voltage)": lambda: surge_widgets.currents(next(VOLTAGES)),
+    "widgets.synaptogenesis.chain (6 stages, 97 t, new rapamycin)":
+        lambda: synaptogenesis_widgets.chain(0.0, next(SYN_BLOCKS)),
+    "widgets.synaptogenesis.weeks (6 weeks, 505 t, new rapamycin)":
+        lambda: synaptogenesis_widgets.weeks(rapamycin=next(SYN_BLOCKS)),
+    "widgets.synaptogenesis.sv2a (2 weeks, 673 t, new lag)": lambda: synaptogenesis_widgets.sv2a(next(MATURATIONS)),
     "clinical.schedule_effect (6 + 10 weekly infusions, 13 weeks, 2000 t)":
         lambda: clinical.schedule_effect(HOURS_13W, REPEATED),
 }

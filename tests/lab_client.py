@@ -238,6 +238,13 @@ def describe_control(control):
     return control.get_attribute("class")
 
 
+def slider_steps(control):
+    """How many key steps a slider's range holds (from its noUiSlider options): 1 for a two-position switch."""
+    return control.locator(".noUi-target").first.evaluate(
+        "(el) => { const o = el.noUiSlider.options, lo = +o.range.min, hi = +o.range.max;"
+        " return o.step ? (hi - lo) / o.step : Infinity; }")
+
+
 def drag_slider(page, control, pixels=90, steps=10):
     """Drag a slider's handle with the mouse by ``pixels`` (towards the middle), in ``steps`` mouse moves."""
     handle = control.locator(".noUi-handle").first

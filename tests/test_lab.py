@@ -117,11 +117,13 @@ def _check_drag_ends_on_the_true_figure(page, output, found, w):
     """Sliders update while dragged; the figure left on screen after a fast drag must be the final value's.
 
     A stale frame from the middle of the drag would differ from the figure drawn for the same value after
-    one key step away and back."""
+    one key step away and back.  The slider dragged is the one with the most steps: a 90-pixel drag cannot be
+    expected to flip a two-position switch (those are moved by keyboard in _check_chapter)."""
     sliders = [c for c in found if "widget-slider" in (c.get_attribute("class") or "")]
-    if not sliders:
+    steps = [lc.slider_steps(c) for c in sliders]
+    if not sliders or max(steps) < 3:
         return
-    slider = sliders[0]
+    slider = sliders[steps.index(max(steps))]
     start = lc.snapshot(output)
     lc.drag_slider(page, slider)
     after_drag = lc.settle(page, output)

@@ -180,8 +180,11 @@ def _state(figure):
 def _after(page, figure, before, how):
     """The figure's state once its image has changed (frames may first have to load), else fail."""
     try:
-        page.wait_for_function("([id, src]) => document.getElementById(id).querySelector('img').src !== src",
-                               arg=[figure.get_attribute("id"), before[0]], timeout=10000)
+        # the attribute, as _state reads it: the .src property is the absolute URL, never equal to a relative src,
+        # so comparing it returned at once, before the frames of a figure further down the page had loaded
+        page.wait_for_function(
+            "([id, src]) => document.getElementById(id).querySelector('img').getAttribute('src') !== src",
+            arg=[figure.get_attribute("id"), before[0]], timeout=10000)
     except Exception:  # playwright's TimeoutError
         pytest.fail(f"the figure {figure.get_attribute('id')} did not change when moved by {how}")
     return _state(figure)
@@ -342,15 +345,23 @@ def test_search_finds_nmda(served):
     context = chromium.new_context()
     page = context.new_page()
     page.goto(f"{base}/search.html?q=NMDA")
-    results = page.locator("#search-results ul.search li")
-    results.first.wait_for(timeout=15000)
+    # Sphinx lists the hits one by one, then writes "Search finished, found N page(s)": read them after that
+    page.locator("#search-results .search-summary", has_text="found").wait_for(timeout=30000)
+    summary = page.locator("#search-results .search-summary").inner_text()
     hits = [a.get_attribute("href") for a in page.locator("#search-results ul.search li a").all()]
     context.close()
-    assert any("chapters/" in h for h in hits), f"searching NMDA found no chapter: {hits}"
+    assert f"found {len(hits)} page" in summary, f"the search listed {len(hits)} hits but says {summary!r}"
+    assert "book/chapters/antagonist_paradox.html" in hits, f"searching NMDA did not find the NMDA chapter: {hits}"
 
 
 def _squash(text):
     return re.sub(r"\s+", "", text)
+
+
+def _svg_labels(svg):
+    """An SVG's <text> labels run together, as the PDF's extracted (squashed) text holds them."""
+    labels = re.findall(r"<text\b.*?</text>", svg, re.S)
+    return "".join(_squash(html_unescape(re.sub(r"<[^>]+>", "", t))) for t in labels)
 
 
 def test_the_book_pdf_has_every_page_figures_and_citations(served):
@@ -375,8 +386,22 @@ def test_the_book_pdf_has_every_page_figures_and_citations(served):
     assert dois and all(_squash(d) in text for d in dois), "the PDF's bibliography lacks references"
     assert re.search(r"\[[A-Z][^\]]{2,60},\d{4}\]", text), "no author-year citation in the PDF"
     assert not [t for t in ("\\(", "\\[", "$$", "\\frac") if t in text], "the PDF shows raw TeX"
-    figures = sum(len(re.findall(r"<img\b", (html_dir / n).read_text())) for n in book_pages)
-    assert sum(len(page.images) for page in reader.pages) >= figures, "figures are missing from the PDF"
+    # raster figures (<img>, one per <picture>) become PDF images; SVG ones (<img src=*.svg>, inline diagrams)
+    # are printed as vectors, so their labels must be in the PDF's text, each figure's labels in a row
+    rasters, svgs = 0, []
+    for name in book_pages:
+        page_html = (html_dir / name).read_text()
+        for src in re.findall(r"<img\b[^>]*?\bsrc=\"([^\"]+)\"", page_html):
+            if src.endswith(".svg"):
+                svgs.append((f"{name} {src}", ((html_dir / name).parent / src).read_text()))
+            else:
+                rasters += 1
+        svgs += [(f"{name} inline <svg>", svg) for svg in re.findall(r"<svg\b.*?</svg>", page_html, re.S)]
+    assert rasters >= 10 and len(svgs) >= 10, f"the site has too few figures to check: {rasters}, {len(svgs)}"
+    printed = sum(len(page.images) for page in reader.pages)
+    assert printed >= rasters, f"raster figures are missing from the PDF: {printed} printed of {rasters}"
+    unlabelled = [where for where, svg in svgs if (labels := _svg_labels(svg)) and labels not in text]
+    assert not unlabelled, f"SVG figures missing from the PDF (their labels are not in its text): {unlabelled}"
     for page in reader.pages:
         for annot in page.get("/Annots") or []:
             uri = annot.get_object().get("/A", {}).get("/URI", "")

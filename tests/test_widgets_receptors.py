@@ -34,3 +34,32 @@ def test_depolarisation_speeds_the_block():
 def test_escape_outside_its_range_is_refused():
     with pytest.raises(ValueError, match="escape_e4"):
         receptor_widgets._compare_block(rate_hz=5, v_mV=-65, escape_e4=-1)
+
+
+def _block_controls(monkeypatch):
+    seen = {}
+    monkeypatch.setattr(receptor_widgets, "interactive_figure",
+                        lambda controls, *a, **k: seen.setdefault("c", controls))
+    receptor_widgets.explore_use_dependent_block()
+    return seen["c"]
+
+
+def test_live_sliders_start_on_their_grid_with_room_to_move(monkeypatch):
+    # before: activation 0.5-20 Hz in 0.5-decade steps put the 20 Hz default off the grid (the live slider showed
+    # 16 Hz) and at the top, so ArrowRight did nothing
+    for s in _block_controls(monkeypatch):
+        lo, hi, v = (np.log10([s.min, s.max, s.value]) if s.log else (s.min, s.max, s.value))
+        steps = (v - lo) / s.step
+        assert steps == pytest.approx(round(steps), abs=1e-6), f"{s.name}: default {s.value:g} is off the step grid"
+        assert lo < v < hi, f"{s.name}: default {s.value:g} sits at an end of its range"
+
+
+def test_alt_text_follows_every_control(monkeypatch):
+    controls = _block_controls(monkeypatch)
+    default = {s.name: s.value for s in controls}
+    base = receptor_widgets._describe_block(receptor_widgets._compare_block(**default))
+    for s in controls:
+        for v in s.frame_values():
+            if v != s.value:
+                moved = receptor_widgets._describe_block(receptor_widgets._compare_block(**{**default, s.name: v}))
+                assert moved != base, f"{s.name}={v:g} changed nothing in the alt text"

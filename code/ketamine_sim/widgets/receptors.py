@@ -91,7 +91,9 @@ def _describe_block(c):
 def explore_use_dependent_block():
     """Synaptic activation × membrane potential × escape from trapping → NMDA block after the standard infusion."""
     controls = [
-        Slider("rate_hz", "NMDA synapse activation", 0.5, 20, 0.5, 20, (1, 5, 20), "Hz", ".2g", log=True),
+        # log steps of 0.1 decade from 0.2 Hz: the default 20 Hz lies on the live slider's grid (the old 0.5-decade
+        # steps from 0.5 Hz snapped it to 16 Hz) and below the top, so a reader can also go busier
+        Slider("rate_hz", "NMDA synapse activation", 0.2, 40, 0.1, 20, (1, 5, 20), "Hz", ".2g", log=True),
         Slider("v_mV", "Membrane potential", -70, -40, 1, -65, (-65, -55, -45), "mV", ".0f"),
         Slider("escape_e4", "Escape from trapping (×10⁻⁴ /s)", 0, 10, 0.5, receptors.ESCAPE.k_escape_per_s * 1e4,
                (0, 5, 10), fmt=".2g"),

@@ -21,13 +21,37 @@ import browser  # noqa: E402 (tests/browser.py: the local server and Chromium la
 
 PDF_NAME = "ketamine-book.pdf"
 # Sphinx writes the one page at the root document's path (book/intro.html) but links its assets as if it sat at
-# the top of the folder: print a copy from the top, with links into the page turned into in-document links
-_LOCAL_LINKS = """page => document.querySelectorAll("a[href]").forEach(a => {
+# the top of the folder: print a copy from the top, with links into the page turned into in-document links, and
+# links that raw HTML wrote relative to its own document (index.html in book/cast/serotonin) sent to the
+# section of the document they name (#document-book/cast/index); no links to files on the print server (an
+# image's link to its own file: the image is printed right there)
+_LOCAL_LINKS = """page => {
+  const docs = new Set([...document.querySelectorAll("[id^='document-']")].map(e => e.id.slice("document-".length)));
+  let current = null;  // the document whose marker (<span id="document-...">) last came before, in page order
+  document.querySelectorAll("[id^='document-'], a[href]").forEach(a => {
+    if (a.id.startsWith("document-")) current = a.id.slice("document-".length);
+    if (!a.hasAttribute("href")) return;
     const u = new URL(a.href);
-    if (u.origin === location.origin && (u.pathname === "/" + page || u.pathname === location.pathname)) {
+    if (u.origin !== location.origin) return;
+    if (u.pathname === "/" + page || u.pathname === location.pathname) {
       a.setAttribute("href", u.hash || "#");
+      return;
     }
-  })"""
+    const own = current && new URL(a.getAttribute("href"), location.origin + "/" + current + ".html");
+    const doc = own && own.pathname.endsWith(".html") && own.pathname.slice(1, -".html".length);
+    if (doc && docs.has(doc)) {
+      a.setAttribute("href", own.hash || "#document-" + doc);
+    } else if (/^\\/_(images|static)\\//.test(u.pathname)) {
+      a.removeAttribute("href");
+    }
+  });
+}"""
+# Every image loads now (a lazy one would print empty) and is decoded before printing; returns those that failed
+_DECODE_IMAGES = """() => Promise.all([...document.images].map(img => {
+    img.loading = "eager";
+    return img.decode().then(() => img.naturalWidth ? null : img.currentSrc || img.src,
+                              () => img.currentSrc || img.src);
+  })).then(bad => bad.filter(Boolean))"""
 _FOOTER = ('<div style="font-size:8px;width:100%;text-align:center;color:#555">'
            '<span class="title"></span> — <span class="pageNumber"></span> / <span class="totalPages"></span></div>')
 
@@ -76,7 +100,10 @@ def print_pdf(single_dir, pdf_path, chromium=None):
         failed = [u for u in failed if not u.endswith("/searchindex.js")]  # the theme's search; no index here
         if failed:
             raise RuntimeError(f"the one-page book could not load {failed}")
-        page.emulate_media(media="print")
+        page.emulate_media(media="print")  # before decoding: a <picture> picks its source for the printed width
+        broken = page.evaluate(_DECODE_IMAGES)
+        if broken:
+            raise RuntimeError(f"images did not load in the one-page book: {broken}")
         page.pdf(path=str(pdf_path), format="A4", print_background=True, display_header_footer=True,
                  header_template="<span></span>", footer_template=_FOOTER,
                  margin={"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"}, outline=True,

@@ -196,7 +196,7 @@ def chain_diagram():
 
     nodes = [Node("ket", "Ketamine\nblocks NMDA receptors", "ketamine"),
              Node("surge", "Glutamate surge\n(disinhibition)", "glutamate"),
-             Node("rest", "Block at rest\neEF2 loses its phosphate", "pyramidal"),
+             Node("rest", "Block at rest:\neEF2 dephosphorylated", "pyramidal"),
              Node("ampa", "AMPA throughput", "ampa"),
              Node("bdnf", "BDNF release", "bdnf"),
              Node("trkb", "TrkB activation", "bdnf"),
@@ -206,7 +206,7 @@ def chain_diagram():
              Node("nbqx", "NBQX", "reference", shape="plain"),
              Node("rapa", "Rapamycin", "reference", shape="plain")]
     edges = [Edge("ket", "surge"), Edge("ket", "rest"), Edge("surge", "ampa", "excites"),
-             Edge("ampa", "bdnf", "leads to", "surge route"), Edge("rest", "bdnf", "leads to", "BDNF translation"),
+             Edge("ampa", "bdnf", "leads to", "surge"), Edge("rest", "bdnf", "leads to", "translation"),
              Edge("bdnf", "trkb"), Edge("trkb", "mtor"), Edge("mtor", "synth"), Edge("synth", "spines"),
              Edge("nbqx", "ampa", "blocks"), Edge("rapa", "mtor", "blocks")]
     return diagram("synaptogenesis-chain", nodes, edges, title="From ketamine to new spines: the chain",

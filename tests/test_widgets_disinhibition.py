@@ -1,47 +1,34 @@
 """The disinhibition chapter's explorers: live and static builds, frames, alt text, fast live updates."""
 
-import io
-import json
-import re
 
 import numpy as np
 import pytest
-from PIL import Image
 
-from ketamine_sim import plots, widgets
+from explorer_checks import assert_update_matches_fresh, live_controls, static_data
 from ketamine_sim.plots import disinhibition as dplots
 from ketamine_sim.widgets import disinhibition as dw
 
 EXPLORERS = {"dose_circuit": (dw.explore_dose_circuit, 2 * 3 * 3, 3), "arrival": (dw.explore_arrival, 3 * 3, 2)}
 
 
-def _static_data(explorer, monkeypatch):
-    monkeypatch.setenv(widgets.STATIC_ENV, "1")
-    page = explorer().data
-    return page, json.loads(re.search(r'<script type="application/json">(.*?)</script>', page, re.S).group(1))
-
-
 @pytest.mark.parametrize("name", EXPLORERS)
 def test_static_build_has_every_frame_distinct_with_its_own_alt(name, monkeypatch):
     explorer, n_frames, n_controls = EXPLORERS[name]
-    page, data = _static_data(explorer, monkeypatch)
+    page, data = static_data(explorer, monkeypatch)
     assert len(data["frames"]) == n_frames and len(set(data["frames"])) == n_frames
     assert len(set(data["alts"])) == n_frames, "the alt text must change with every control"
     assert page.count('<input type="range"') == n_controls
 
 
 def test_the_switch_reads_as_words(monkeypatch):
-    _, data = _static_data(dw.explore_dose_circuit, monkeypatch)
+    _, data = static_data(dw.explore_dose_circuit, monkeypatch)
     assert data["labels"][0] == ["disinhibition", "direct block at rest"]
 
 
 @pytest.mark.parametrize("name", EXPLORERS)
 def test_explorers_build_live_and_redraw_when_a_control_moves(name, monkeypatch):
-    monkeypatch.delenv(widgets.STATIC_ENV, raising=False)
     explorer, _, n_controls = EXPLORERS[name]
-    box = explorer()
-    sliders = [w for w in box.children if hasattr(w, "min") and hasattr(w, "max")]
-    image = next(w for w in box.children if "<img" in str(getattr(w, "value", "")))
+    sliders, image = live_controls(explorer, monkeypatch)
     assert len(sliders) == n_controls
     for slider in sliders:
         before = image.value
@@ -65,10 +52,6 @@ def test_arrival_order_depends_on_the_assumed_lag():
     assert abs(np.max(with_lag.course.ketamine_uM) - dw.PEAK_UM) < 0.02  # driven by the standard infusion
 
 
-def _pixels(png):
-    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
-
-
 CASES = [
     (dw.dose_circuit, dplots.dose_circuit, (7.4, 3.4), dict(hypothesis=0), dict(hypothesis=1, pyramidal_rate_hz=3.0)),
     (dw.arrival, dplots.arrival, (7.0, 5.4), dict(), dict(pyramidal_lag_min=0.0, pyramidal_rate_hz=5.0)),
@@ -77,18 +60,7 @@ CASES = [
 
 @pytest.mark.parametrize("model, plot, size, first, second", CASES, ids=["dose_circuit", "arrival"])
 def test_live_update_matches_a_fresh_drawing(model, plot, size, first, second):
-    live = plots.figure(size)
-    plot(live, model(**first))
-    stale = _pixels(plots.png_update(live))
-    assert plots.updatable(live)
-    plot(live, model(**second))
-    updated = _pixels(plots.png_update(live))
-    fresh = plots.figure(size)
-    plot(fresh, model(**second))
-    again = _pixels(plots.png_update(fresh))
-    differing = np.any(updated != again, axis=2).mean()
-    assert differing < 0.002, f"{differing:.2%} of the pixels differ between an update and a fresh drawing"
-    assert np.any(updated != stale), "the update changed nothing"
+    assert_update_matches_fresh(model, plot, size, first, second)
 
 
 def test_switch_and_bad_rates():

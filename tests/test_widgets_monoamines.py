@@ -1,13 +1,9 @@
 """The monoamine time lag chapter's explorers: live and static builds, frames, alt text, fast live updates."""
 
-import io
-import json
-import re
-
 import numpy as np
 import pytest
-from PIL import Image
 
+from explorer_checks import assert_update_matches_fresh, static_data
 from ketamine_sim import monoamines, plots, widgets
 from ketamine_sim.plots import monoamines as monoamine_plots
 from ketamine_sim.widgets import monoamines as mw
@@ -15,25 +11,19 @@ from ketamine_sim.widgets import monoamines as mw
 EXPLORERS = {"ssri_course": (mw.explore_ssri_course, 2 * 3), "hours_vs_weeks": (mw.explore_hours_vs_weeks, 5 * 3)}
 
 
-def _static_data(explorer, monkeypatch):
-    monkeypatch.setenv(widgets.STATIC_ENV, "1")
-    page = explorer().data
-    return page, json.loads(re.search(r'<script type="application/json">(.*?)</script>', page, re.S).group(1))
-
-
 @pytest.mark.parametrize("name", EXPLORERS)
 def test_static_build_has_every_frame_distinct_with_its_own_alt(name, monkeypatch):
     explorer, n_frames = EXPLORERS[name]
-    page, data = _static_data(explorer, monkeypatch)
+    page, data = static_data(explorer, monkeypatch)
     assert len(data["frames"]) == n_frames and len(set(data["frames"])) == n_frames
     assert len(set(data["alts"])) == n_frames, "the alt text must change with every control"
     assert page.count('<input type="range"') == 2
 
 
 def test_static_labels_read_as_words(monkeypatch):
-    _, data = _static_data(mw.explore_ssri_course, monkeypatch)
+    _, data = static_data(mw.explore_ssri_course, monkeypatch)
     assert data["labels"][0] == ["autoreceptor", "plasticity"]
-    _, data = _static_data(mw.explore_hours_vs_weeks, monkeypatch)
+    _, data = static_data(mw.explore_hours_vs_weeks, monkeypatch)
     assert data["labels"][0] == ["2 h", "1 day", "1 week", "6 weeks", "12 weeks"]
 
 
@@ -91,10 +81,6 @@ def test_time_text(text, t_h):
     assert mw.time_text(t_h) == text
 
 
-def _pixels(png):
-    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
-
-
 CASES = [
     (mw.ssri_course, monoamine_plots.ssri_course, (7.0, 4.8), dict(hypothesis=0), dict(hypothesis=1, tau_days=9.0)),
     (mw.hours_vs_weeks, monoamine_plots.hours_vs_weeks, (7.0, 4.6), dict(), dict(tau_days=3.0, cursor_h=300.0)),
@@ -103,18 +89,7 @@ CASES = [
 
 @pytest.mark.parametrize("model, plot, size, first, second", CASES, ids=["ssri_course", "hours_vs_weeks"])
 def test_live_update_matches_a_fresh_drawing(model, plot, size, first, second):
-    live = plots.figure(size)
-    plot(live, model(**first))
-    stale = _pixels(plots.png_update(live))
-    assert plots.updatable(live)
-    plot(live, model(**second))
-    updated = _pixels(plots.png_update(live))
-    fresh = plots.figure(size)
-    plot(fresh, model(**second))
-    again = _pixels(plots.png_update(fresh))
-    differing = np.any(updated != again, axis=2).mean()
-    assert differing < 0.002, f"{differing:.2%} of the pixels differ between an update and a fresh drawing"
-    assert np.any(updated != stale), "the update changed nothing"
+    assert_update_matches_fresh(model, plot, size, first, second)
 
 
 def test_switch_accepts_only_its_two_positions_and_names():

@@ -1,14 +1,9 @@
 """The glutamate surge chapter's explorers: live and static builds, frames, alt text, fast live updates."""
 
-import io
-import json
-import re
 
-import numpy as np
 import pytest
-from PIL import Image
 
-from ketamine_sim import plots, widgets
+from explorer_checks import assert_update_matches_fresh, live_controls, static_data
 from ketamine_sim.plots import surge as splots
 from ketamine_sim.widgets import surge as sw
 
@@ -16,16 +11,10 @@ EXPLORERS = {"nbqx": (sw.explore_nbqx, 4 * 3, 2), "increase_decrease": (sw.explo
              "currents": (sw.explore_currents, 3 * 3, 2)}
 
 
-def _static_data(explorer, monkeypatch):
-    monkeypatch.setenv(widgets.STATIC_ENV, "1")
-    page = explorer().data
-    return page, json.loads(re.search(r'<script type="application/json">(.*?)</script>', page, re.S).group(1))
-
-
 @pytest.mark.parametrize("name", EXPLORERS)
 def test_static_build_has_every_frame_distinct_with_its_own_alt(name, monkeypatch):
     explorer, n_frames, n_controls = EXPLORERS[name]
-    page, data = _static_data(explorer, monkeypatch)
+    page, data = static_data(explorer, monkeypatch)
     assert len(data["frames"]) == n_frames and len(set(data["frames"])) == n_frames
     assert len(set(data["alts"])) == n_frames, "the alt text must change with every control"
     assert page.count('<input type="range"') == n_controls
@@ -33,11 +22,8 @@ def test_static_build_has_every_frame_distinct_with_its_own_alt(name, monkeypatc
 
 @pytest.mark.parametrize("name", EXPLORERS)
 def test_explorers_build_live_and_redraw_when_a_control_moves(name, monkeypatch):
-    monkeypatch.delenv(widgets.STATIC_ENV, raising=False)
     explorer, _, n_controls = EXPLORERS[name]
-    box = explorer()
-    sliders = [w for w in box.children if hasattr(w, "min") and hasattr(w, "max")]
-    image = next(w for w in box.children if "<img" in str(getattr(w, "value", "")))
+    sliders, image = live_controls(explorer, monkeypatch)
     assert len(sliders) == n_controls
     for slider in sliders:
         before = image.value
@@ -65,10 +51,6 @@ def test_currents_alt_text_ampa_dominates_at_rest_and_less_when_depolarised():
     assert "AMPA carries 97%" in sw.describe_currents(rest)
 
 
-def _pixels(png):
-    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
-
-
 CASES = [
     (sw.nbqx_experiment, splots.nbqx, (7.6, 3.2), dict(), dict(nbqx_block=0.25, peak_uM=2.0)),
     (sw.increase_decrease, splots.increase_decrease, (7.6, 3.4), dict(), dict(dose_mg_per_kg=5.0, t_min=90.0)),
@@ -78,15 +60,4 @@ CASES = [
 
 @pytest.mark.parametrize("model, plot, size, first, second", CASES, ids=["nbqx", "increase_decrease", "currents"])
 def test_live_update_matches_a_fresh_drawing(model, plot, size, first, second):
-    live = plots.figure(size)
-    plot(live, model(**first))
-    stale = _pixels(plots.png_update(live))
-    assert plots.updatable(live)
-    plot(live, model(**second))
-    updated = _pixels(plots.png_update(live))
-    fresh = plots.figure(size)
-    plot(fresh, model(**second))
-    again = _pixels(plots.png_update(fresh))
-    differing = np.any(updated != again, axis=2).mean()
-    assert differing < 0.002, f"{differing:.2%} of the pixels differ between an update and a fresh drawing"
-    assert np.any(updated != stale), "the update changed nothing"
+    assert_update_matches_fresh(model, plot, size, first, second)

@@ -1,15 +1,12 @@
 """The synaptogenesis chapter's explorers and the synapses module: live and static builds, frames, alt text that
 states the finding, fast live updates, and properties of the SV2A readout."""
 
-import io
-import json
-import re
 
 import numpy as np
 import pytest
-from PIL import Image
 
-from ketamine_sim import plasticity, plots, synapses, widgets
+from explorer_checks import assert_update_matches_fresh, live_controls, static_data
+from ketamine_sim import plasticity, synapses
 from ketamine_sim.plots import synaptogenesis as splots
 from ketamine_sim.widgets import synaptogenesis as sw
 
@@ -17,16 +14,10 @@ EXPLORERS = {"chain": (sw.explore_chain, 2 * 2 * 3, 3), "weeks": (sw.explore_wee
              "sv2a": (sw.explore_sv2a, 3 * 3, 2)}
 
 
-def _static_data(explorer, monkeypatch):
-    monkeypatch.setenv(widgets.STATIC_ENV, "1")
-    page = explorer().data
-    return page, json.loads(re.search(r'<script type="application/json">(.*?)</script>', page, re.S).group(1))
-
-
 @pytest.mark.parametrize("name", EXPLORERS)
 def test_static_build_has_every_frame_distinct_with_its_own_alt(name, monkeypatch):
     explorer, n_frames, n_controls = EXPLORERS[name]
-    page, data = _static_data(explorer, monkeypatch)
+    page, data = static_data(explorer, monkeypatch)
     assert len(data["frames"]) == n_frames and len(set(data["frames"])) == n_frames
     assert len(set(data["alts"])) == n_frames, "the alt text must change with every control"
     assert page.count('<input type="range"') == n_controls
@@ -34,11 +25,8 @@ def test_static_build_has_every_frame_distinct_with_its_own_alt(name, monkeypatc
 
 @pytest.mark.parametrize("name", EXPLORERS)
 def test_explorers_build_live_and_redraw_when_a_control_moves(name, monkeypatch):
-    monkeypatch.delenv(widgets.STATIC_ENV, raising=False)
     explorer, _, n_controls = EXPLORERS[name]
-    box = explorer()
-    sliders = [w for w in box.children if hasattr(w, "min") and hasattr(w, "max")]
-    image = next(w for w in box.children if "<img" in str(getattr(w, "value", "")))
+    sliders, image = live_controls(explorer, monkeypatch)
     assert len(sliders) == n_controls
     for slider in sliders:
         before = image.value
@@ -108,10 +96,6 @@ def test_daily_formation_ratio_matches_the_validation_statement():
     assert 1.0 < early < late < 1.1  # rises in both windows, more later, below the 10% counted as detectable
 
 
-def _pixels(png):
-    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
-
-
 CASES = [
     (sw.chain, splots.chain, (7.0, 3.4), dict(), dict(nbqx=0.0, rapamycin=1.0, bdnf_fraction=0.5)),
     (sw.weeks, splots.weeks, (7.0, 3.2), dict(), dict(peak_uM=1.5, n_infusions=6, rapamycin=0.0)),
@@ -121,15 +105,4 @@ CASES = [
 
 @pytest.mark.parametrize("model, plot, size, first, second", CASES, ids=["chain", "weeks", "sv2a"])
 def test_live_update_matches_a_fresh_drawing(model, plot, size, first, second):
-    live = plots.figure(size)
-    plot(live, model(**first))
-    stale = _pixels(plots.png_update(live))
-    assert plots.updatable(live)
-    plot(live, model(**second))
-    updated = _pixels(plots.png_update(live))
-    fresh = plots.figure(size)
-    plot(fresh, model(**second))
-    again = _pixels(plots.png_update(fresh))
-    differing = np.any(updated != again, axis=2).mean()
-    assert differing < 0.002, f"{differing:.2%} of the pixels differ between an update and a fresh drawing"
-    assert np.any(updated != stale), "the update changed nothing"
+    assert_update_matches_fresh(model, plot, size, first, second)

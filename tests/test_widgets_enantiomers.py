@@ -1,0 +1,58 @@
+"""The two-mirror-images chapter's explorers: live and static builds, frames, alt text that states the finding,
+fast live updates that draw what a fresh figure draws."""
+
+import pytest
+
+from explorer_checks import assert_update_matches_fresh, live_controls, static_data
+from ketamine_sim.plots import enantiomers as eplots
+from ketamine_sim.widgets import enantiomers as ew
+
+EXPLORERS = {"block": (ew.explore_block, 3 * 2, 2), "winner": (ew.explore_winner, 2 * 5, 2)}
+
+
+@pytest.mark.parametrize("name", EXPLORERS)
+def test_static_build_has_every_frame_distinct_with_its_own_alt(name, monkeypatch):
+    explorer, n_frames, n_controls = EXPLORERS[name]
+    page, data = static_data(explorer, monkeypatch)
+    assert len(data["frames"]) == n_frames and len(set(data["frames"])) == n_frames
+    assert len(set(data["alts"])) == n_frames, "the alt text must change with every control"
+    assert page.count('<input type="range"') == n_controls
+
+
+@pytest.mark.parametrize("name", EXPLORERS)
+def test_explorers_build_live_and_redraw_when_a_control_moves(name, monkeypatch):
+    explorer, _, n_controls = EXPLORERS[name]
+    sliders, image = live_controls(explorer, monkeypatch)
+    assert len(sliders) == n_controls
+    for slider in sliders:
+        before = image.value
+        slider.value = slider.min if slider.value != slider.min else slider.max
+        assert image.value != before
+
+
+def test_block_alt_text_names_the_regimen_with_most_block():
+    assert "most block-hours with esketamine 84 mg nasal" in ew.describe_blocks(ew.blocks(0, 1))
+    assert "most block-hours with S (esketamine) 0.50 mg/kg" in ew.describe_blocks(ew.blocks(1, 1))
+    assert "ketamine only" in ew.describe_blocks(ew.blocks(2, 0))
+
+
+def test_winner_alt_text_flips_with_the_route():
+    assert "S (esketamine) wins" in ew.describe_winner(ew.winner(0, 0.0))
+    assert "racemic wins" in ew.describe_winner(ew.winner(0, 0.65))
+    assert "R (arketamine) wins" in ew.describe_winner(ew.winner(0, 1.0))
+    assert "the three forms tie" in ew.describe_winner(ew.winner(1, 0.0))
+    assert "R (arketamine) wins" in ew.describe_winner(ew.winner(1, 0.3))
+
+
+@pytest.mark.parametrize("model, plot, size, first, second", [
+    (ew.blocks, eplots.block_over_time, (7.2, 3.4), {"comparison": 0, "norketamine": 1},
+     {"comparison": 0, "norketamine": 0}),
+    (ew.blocks, eplots.block_over_time, (7.2, 3.4), {"comparison": 0, "norketamine": 1},
+     {"comparison": 2, "norketamine": 1}),
+    (ew.winner, eplots.which_form_wins, (6.4, 3.6), {"basis": 0, "route_strength": 0.0},
+     {"basis": 0, "route_strength": 1.0}),
+    (ew.winner, eplots.which_form_wins, (6.4, 3.6), {"basis": 0, "route_strength": 0.3},
+     {"basis": 1, "route_strength": 0.3}),
+])
+def test_live_update_draws_what_a_fresh_figure_draws(model, plot, size, first, second):
+    assert_update_matches_fresh(model, plot, size, first, second)

@@ -1,9 +1,10 @@
 """Widget latency in a real JupyterLab: from a key press on a control to its new figure on screen.
 
 For every live widget of every chapter, each control is moved ``MOVES`` times by one step (keyboard, as a
-student would), half one way and half back.  A probe in the page stamps the ``keydown`` event, watches the
-widget's ``<img>`` for a new ``src``, waits until the new image is decoded and one animation frame has been
-painted, and reports the difference.  The kernel is left idle between moves, so each move is measured alone.
+student would), half one way and half back, turning back early at either end of its range. A probe in the page
+stamps the ``keydown`` event, watches the widget's ``<img>`` for a new ``src``, waits until the new image is
+decoded and one animation frame has been painted, and reports the difference. The kernel is left idle between
+moves, so each move is measured alone.
 
 Run: ``make bench ONLY=widgets`` (or ``.venv/bin/python benchmarks/bench_widgets.py``).
 Environment: ``BENCH_MOVES`` (moves per control, default 20), ``BENCH_CHAPTERS`` (notebook stems, default all),
@@ -47,16 +48,23 @@ _PROBE = """(el) => {
 }"""
 
 
+def _next_key(handle, key):
+    """Keep stepping ``key``'s way, turning back at either end (a two-position switch turns back every move)."""
+    now, low, high = (float(handle.get_attribute(a)) for a in ("aria-valuenow", "aria-valuemin", "aria-valuemax"))
+    if key == "ArrowRight" and now >= high:
+        return "ArrowLeft"
+    if key == "ArrowLeft" and now <= low:
+        return "ArrowRight"
+    return key
+
+
 def _measure_control(page, output, control, moves):
     handle = control.locator(".noUi-handle").first
-    at_max = float(handle.get_attribute("aria-valuenow")) >= float(handle.get_attribute("aria-valuemax"))
-    first = "ArrowLeft" if at_max else "ArrowRight"
-    other = "ArrowRight" if at_max else "ArrowLeft"
-    keys = [first] * (moves // 2) + [other] * (moves - moves // 2)
-    times = []
-    for key in keys:
+    times, key = [], "ArrowRight"
+    for i in range(moves):
         lc.wait_idle(page)
         page.wait_for_timeout(150)
+        key = _next_key(handle, "ArrowLeft" if i == moves // 2 and key == "ArrowRight" else key)
         output.evaluate(_PROBE)
         handle.focus()
         page.keyboard.press(key)
@@ -80,7 +88,10 @@ def bench(chapters, moves=MOVES, style="book"):
                 for control in found:
                     if "widget-slider" not in (control.get_attribute("class") or ""):
                         continue
-                    t = _measure_control(page, output, control, moves)
+                    try:
+                        t = _measure_control(page, output, control, moves)
+                    except Exception as err:  # name the control; the run itself should not hide which one hung
+                        raise RuntimeError(f"{path.stem} / {title} / {lc.describe_control(control)}: {err}") from err
                     rows.append((path.stem, title, lc.describe_control(control), len(t), float(np.median(t)),
                                  float(np.percentile(t, 95)), float(t.max()), t))
             page.evaluate("() => window.jupyterapp.shell.currentWidget.sessionContext.shutdown()")

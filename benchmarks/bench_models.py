@@ -9,7 +9,7 @@ import itertools
 import numpy as np
 from timing import print_table, summary, time_call
 
-from ketamine_sim import cascade, circuit, clinical, pharmacokinetics, plasticity, receptors
+from ketamine_sim import cascade, circuit, clinical, pharmacokinetics, plasticity, population, receptors
 from ketamine_sim.widgets import disinhibition as disinhibition_widgets
 from ketamine_sim.widgets import monoamines as monoamine_widgets
 from ketamine_sim.widgets import surge as surge_widgets
@@ -81,6 +81,23 @@ LONG = {
 }
 GROWTH_DOSES = (13, 26, 52, 104)
 
+COHORT_10K = population.sample(10_000)
+HOURS_8W_6H = np.arange(0.0, 8 * 7 * 24.0 + 1.0, 6.0)
+
+
+def _cohort_8w(doses):
+    """10,000 virtual patients over eight weeks, the average patient's components recomputed (cache cleared)."""
+    population._components.cache_clear()
+    return population.simulate(HOURS_8W_6H, doses, COHORT_10K)
+
+
+POPULATION = {  # goal: at most 1 s per call
+    "population.simulate (10,000 patients, six infusions + 4 weekly, 8 weeks, 225 t)":
+        lambda: _cohort_8w(clinical.repeated_infusions(4)),
+    "population.simulate (10,000 patients, esketamine 8 weeks, 225 t)": lambda: _cohort_8w(ESKETAMINE),
+    "population.sample (10,000 patients)": lambda: population.sample(10_000, seed=7),
+}
+
 
 def _weekly(n):
     """``n`` weekly standard infusions and 2000 times over them."""
@@ -102,6 +119,11 @@ def main():
         median, _ = summary(time_call(lambda t=t, d=doses: clinical.schedule_effect(t, d), repeats=20))
         rows.append((n, f"{median:.1f}", f"{median / n:.3f}"))
     print_table("Cost against the number of weekly doses (2000 t)", ("doses", "median ms", "ms per dose"), rows)
+    rows = []
+    for name, call in POPULATION.items():
+        median, p95 = summary(time_call(call, repeats=10))
+        rows.append((name, f"{median:.0f}", f"{p95:.0f}", "yes" if p95 <= 1000.0 else "NO"))
+    print_table("Virtual patients (ms per call, 10 repeats; goal <= 1 s)", ("call", "median", "p95", "goal met"), rows)
 
 
 if __name__ == "__main__":

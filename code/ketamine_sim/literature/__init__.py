@@ -14,11 +14,20 @@ Each entry gives the value, the tolerance the model must meet, the conditions, t
 The tests and the book's pages both read this table, so a number lives in one place.
 """
 
-from ketamine_sim.literature import circuit, clinical, enantiomers, monoamines, pharmacokinetics, plasticity, receptors
+from ketamine_sim.literature import (
+    circuit,
+    clinical,
+    enantiomers,
+    monoamines,
+    pharmacokinetics,
+    plasticity,
+    population,
+    receptors,
+)
 from ketamine_sim.literature._reference import Reference
 
 # one file per stage of the mechanism, each with a list REFERENCES
-_STAGES = (pharmacokinetics, receptors, circuit, plasticity, monoamines, clinical, enantiomers)
+_STAGES = (pharmacokinetics, receptors, circuit, plasticity, monoamines, clinical, enantiomers, population)
 BY_STAGE = {stage.__name__.rsplit(".", 1)[1]: tuple(stage.REFERENCES) for stage in _STAGES}
 
 ROLES = ("input", "calibration", "structural", "validation", "context")

@@ -383,8 +383,8 @@ def _concentration_course(conc_uM, t):
     c = in_range("conc_uM", conc_uM, *CONC_RANGE_UM, "uM")
     if c.ndim == 0:
         c = np.full(t.shape, float(c))
-    if c.shape != t.shape:
-        raise ValueError(f"conc_uM has shape {c.shape}; allowed: a number or the shape of t_h {t.shape}")
+    if c.shape[-1:] != t.shape:  # leading axes: several courses at once (e.g. one row per dose)
+        raise ValueError(f"conc_uM has shape {c.shape}; allowed: a number or a shape ending in t_h's {t.shape}")
     return c
 
 
@@ -417,7 +417,8 @@ def block_kinetics(t_h, conc_uM, rate_hz, form="racemic", v_mV=-65.0, mg_mM=1.0,
     """Block θ(t) of NMDA receptors for a concentration course ``conc_uM`` (µM, shape of ``t_h``, h).
 
     dθ/dt = o k (x' (1 − θ) − θ) − k_esc θ, integrated exactly for coefficients held at each step's mean
-    concentration.  ``rate_hz`` may be an array (one row per population); ``block0`` is the block at t_h[0].
+    concentration.  ``rate_hz`` may be an array (one row per population), and ``conc_uM`` may have leading axes
+    (one row per course, broadcast against ``rate_hz``); ``block0`` is the block at t_h[0].
     """
     one_of("form", form, FORMS)
     t = _time_axis(t_h)

@@ -173,6 +173,17 @@ def test_fixed_point_satisfies_the_rate_equations():
     assert np.allclose(r_e, s.pyramidal_hz, atol=1e-9) and np.allclose(r_i, s.interneuron_hz)
 
 
+def test_fixed_point_at_the_drugs_blocks_is_the_steady_state_and_a_knockout_is_full_block():
+    s = circuit.steady_state(np.logspace(-2, 3, 40))
+    r_e, r_i, glu = circuit.fixed_point(s.pyramidal_block, s.interneuron_block)
+    assert np.allclose(r_e, s.pyramidal_hz) and np.allclose(r_i, s.interneuron_hz)
+    assert np.allclose(glu, s.glutamate_rel)
+    r_e0, r_i0, glu0 = circuit.fixed_point(0.0, 0.0)
+    p = circuit.CIRCUIT
+    assert np.isclose(r_e0, p.pyramidal_rate_hz) and np.isclose(r_i0, p.interneuron_rate_hz) and np.isclose(glu0, 1)
+    assert circuit.fixed_point(0.0, 1.0)[0] > r_e0  # interneuron knockout: pyramidal cells released
+
+
 def test_s_ketamine_is_more_potent_than_racemate():
     s, rac = circuit.steady_state(0.3, "S"), circuit.steady_state(0.3, "racemic")
     assert s.interneuron_block > rac.interneuron_block and s.pyramidal_block > rac.pyramidal_block
@@ -231,6 +242,8 @@ def test_calibrated_circuit_has_sensible_parameters():
     (lambda: circuit.steady_state(-1.0), "ketamine_uM"),
     (lambda: circuit.steady_state(2000.0), "ketamine_uM"),
     (lambda: circuit.steady_state(1.0, form="D"), "form"),
+    (lambda: circuit.fixed_point(1.5, 0.0), "theta_e=1.5"),
+    (lambda: circuit.fixed_point(0.0, [0.2, -0.1]), "theta_i=-0.1"),
     (lambda: circuit.simulate([0.0, 1.0, 0.5], 1.0), "t_h"),
     (lambda: circuit.simulate([0.0, 1.0], [1.0, 1.0, 1.0]), "ketamine_uM"),
     (lambda: circuit.simulate([0.0, 1.0], [1.0, np.nan]), "ketamine_uM"),

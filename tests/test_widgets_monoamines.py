@@ -3,21 +3,17 @@
 import numpy as np
 import pytest
 
-from explorer_checks import assert_update_matches_fresh, static_data
-from ketamine_sim import monoamines, plots, widgets
+from explorer_checks import assert_live_redraw, assert_static_frames, assert_update_matches_fresh, static_data
+from ketamine_sim import monoamines, onset, plots
 from ketamine_sim.plots import monoamines as monoamine_plots
 from ketamine_sim.widgets import monoamines as mw
 
-EXPLORERS = {"ssri_course": (mw.explore_ssri_course, 2 * 3), "hours_vs_weeks": (mw.explore_hours_vs_weeks, 5 * 3)}
+EXPLORERS = {"ssri_course": (mw.explore_ssri_course, 2 * 3, 2), "hours_vs_weeks": (mw.explore_hours_vs_weeks, 5 * 3, 2)}
 
 
 @pytest.mark.parametrize("name", EXPLORERS)
 def test_static_build_has_every_frame_distinct_with_its_own_alt(name, monkeypatch):
-    explorer, n_frames = EXPLORERS[name]
-    page, data = static_data(explorer, monkeypatch)
-    assert len(data["frames"]) == n_frames and len(set(data["frames"])) == n_frames
-    assert len(set(data["alts"])) == n_frames, "the alt text must change with every control"
-    assert page.count('<input type="range"') == 2
+    assert_static_frames(*EXPLORERS[name], monkeypatch)
 
 
 def test_static_labels_read_as_words(monkeypatch):
@@ -29,15 +25,8 @@ def test_static_labels_read_as_words(monkeypatch):
 
 @pytest.mark.parametrize("name", EXPLORERS)
 def test_explorers_build_live_and_redraw_when_a_control_moves(name, monkeypatch):
-    monkeypatch.delenv(widgets.STATIC_ENV, raising=False)
-    box = EXPLORERS[name][0]()
-    sliders = [w for w in box.children if hasattr(w, "min") and hasattr(w, "max")]
-    image = next(w for w in box.children if "<img" in str(getattr(w, "value", "")))
-    assert len(sliders) == 2
-    for slider in sliders:
-        before = image.value
-        slider.value = slider.min if slider.value != slider.min else slider.max
-        assert image.value != before
+    explorer, _, n_controls = EXPLORERS[name]
+    assert_live_redraw(explorer, n_controls, monkeypatch)
 
 
 def test_ssri_alt_text_states_which_readout_tells_the_hypotheses_apart():
@@ -73,6 +62,13 @@ def test_hours_vs_weeks_alt_text_follows_the_cursor():
     assert "At 1 day ketamine" in mw.describe_hours_vs_weeks(early)
     assert "At 6 weeks ketamine" in mw.describe_hours_vs_weeks(late)
     assert early.ketamine_at_cursor > 0.9 > late.ssri_at_cursor > 0.3 > early.ssri_at_cursor
+
+
+@pytest.mark.parametrize("kwargs, message", [(dict(cursor_h=0.1), "cursor_h=0.1"),
+                                             (dict(tau_days=0.1), "tau_days=0.1")])
+def test_hours_vs_weeks_refuses_a_reading_off_its_axis_or_a_bad_time_constant(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        onset.hours_vs_weeks(**kwargs)
 
 
 @pytest.mark.parametrize("text, t_h", [("2 h", 2.0), ("1 day", 24.0), ("3 days", 72.0), ("1 week", 168.0),

@@ -229,6 +229,18 @@ def steady_state(ketamine_uM, form="racemic", params=None):
     return CircuitState(c, form, r_e, r_i, theta_e, theta_i, glu, exc, inh, ei)
 
 
+def fixed_point(theta_e, theta_i, params=None):
+    """The circuit's fixed point with the NMDA receptors of pyramidal cells and interneurons blocked by the
+    fractions ``theta_e`` and ``theta_i`` (0–1, numbers or arrays of one shape; 1 removes them all, a knockout),
+    whatever blocks them: ``(pyramidal_hz, interneuron_hz, glutamate_rel)``, glutamate relative to drug-free."""
+    params = CIRCUIT if params is None else params
+    _check(params)
+    theta_e = in_range("theta_e", theta_e, 0.0, 1.0)
+    theta_i = in_range("theta_i", theta_i, 0.0, 1.0)
+    r_e, r_i, g_e, _ = _rates(theta_e, theta_i, params)
+    return r_e, r_i, _observables(r_e, r_i, g_e, params)[0]
+
+
 @dataclass(frozen=True)
 class CircuitCourse:
     """The microcircuit over time for a ketamine concentration course (arrays shaped like ``t_h``)."""

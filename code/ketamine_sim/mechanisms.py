@@ -17,7 +17,7 @@ interneurons down, pyramidal cells and glutamate up (an inverted U over dose) an
 account predicts rates and glutamate unchanged at every dose but eEF2 down and BDNF up, more so as dose rises.
 
 **Virtual knockouts** remove the NMDA receptors of one population for good (θ = 1 with and without drug, through
-the circuit's fixed point ``circuit._rates``).  The disinhibition account predicts that an interneuron knockout
+the circuit's fixed point :func:`circuit.fixed_point`).  The disinhibition account predicts that an interneuron knockout
 mimics the drug (glutamate up without it) and occludes it, and that a pyramidal knockout silences the pyramidal
 cells, so there is no surge left to cause.  The direct account predicts that a pyramidal knockout mimics the drug
 (eEF2 down without it) and occludes it, and that an interneuron knockout changes nothing.  Real knockouts are
@@ -105,10 +105,9 @@ def steady(conc_uM, hypothesis="disinhibition", knockout="none", params=None):
     if hypothesis == "direct":  # no interneuron step: the circuit keeps its drug-free rates (ASSUMED)
         e_rel = i_rel = glu = np.ones_like(theta_e)
     else:
-        r_e, r_i = circuit._rates(theta_e, theta_i, p)[:2]
-        r_e0, r_i0 = circuit._rates(0.0, 0.0, p)[:2]
+        r_e, r_i, glu = circuit.fixed_point(theta_e, theta_i, p)
+        r_e0, r_i0, _ = circuit.fixed_point(0.0, 0.0, p)
         e_rel, i_rel = r_e / r_e0, r_i / r_i0
-        glu = p.basal_glutamate_share + (1.0 - p.basal_glutamate_share) * e_rel
     eef2, bdnf = _signalling(hypothesis, glu, theta_e)
     return MechanismState(hypothesis, knockout, ss.conc_uM, e_rel, i_rel, glu, theta_e, theta_i, eef2, bdnf)
 

@@ -104,6 +104,19 @@ def _wrap(text_artist, limit_px, renderer):
         text_artist.set_text(textwrap.fill(text, max(8, int(len(text) * limit_px / extent))))
 
 
+NARROW_BELOW_IN = 5.0  # a figure narrower than this (a phone frame) stacks its panels in one column
+
+
+def narrow_layout(fig, height_in):
+    """True for a phone-width figure (narrower than :data:`NARROW_BELOW_IN`), which is then made ``height_in``
+    tall (:func:`narrow` keeps that height): a plot function asks it to stack its panels in one column."""
+    width = fig.get_size_inches()[0]
+    if width >= NARROW_BELOW_IN:
+        return False
+    fig.set_size_inches(width, height_in)
+    return True
+
+
 def narrow(fig, figsize=None):
     """Lay ``fig`` out again for a phone, at :func:`~ketamine_sim.style.narrow_figsize` of ``figsize`` (of its
     own size by default): narrow and taller in shape, no text below :data:`~ketamine_sim.style.NARROW_MIN_PT`,

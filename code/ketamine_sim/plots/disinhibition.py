@@ -4,8 +4,7 @@ time course under the standard infusion.  No model maths: every number comes fro
 
 import numpy as np
 
-from ketamine_sim.plots.core import _fresh, _live, _remember
-from ketamine_sim.plots.monoamines import _narrow
+from ketamine_sim.plots.core import _fresh, _live, _remember, narrow_layout
 from ketamine_sim.style import OKABE_ITO, color, decorate
 
 EEF2_COLOUR = OKABE_ITO["black"]  # eEF2 is no actor of the style's palette
@@ -29,7 +28,7 @@ def dose_circuit(fig, d):
     st = _live(fig, dose_circuit)
     if st is None:
         _fresh(fig)
-        narrow = _narrow(fig, 8.0)
+        narrow = narrow_layout(fig, 8.0)
         axes = fig.subplots(3, 1, sharex=True) if narrow else fig.subplots(1, 3, sharex=True)
         rate_ax, glu_ax, sig_ax = axes
         pyr, = rate_ax.plot(d.conc_uM, s.pyramidal_rel, color=color("pyramidal"), label="pyramidal cells")
@@ -68,7 +67,7 @@ def arrival(fig, a):
     st = _live(fig, arrival)
     if st is None:
         _fresh(fig)
-        narrow = _narrow(fig, 7.0)
+        narrow = narrow_layout(fig, 7.0)
         top, mid, bottom = fig.subplots(3, 1, sharex=True)
         conc, = top.plot(t_min, r.ketamine_uM, color=color("ketamine"))
         top.axvspan(0, a.infusion_min, color=color("ketamine"), alpha=0.12, lw=0)

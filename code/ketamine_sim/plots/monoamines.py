@@ -3,21 +3,11 @@ log-time axis.  No model maths: every number comes from a result object (see ``w
 
 import numpy as np
 
-from ketamine_sim.plots.core import _fresh, _live, _remember
+from ketamine_sim.plots.core import _fresh, _live, _remember, narrow_layout
 from ketamine_sim.style import OKABE_ITO, color, decorate
 
 EFFECT_COLOUR = OKABE_ITO["black"]  # the clinical effect is no molecular actor
 WEEK_MARK = 8.0  # STAR*D: many responses came at or after week 8 (Trivedi2006)
-NARROW_BELOW_IN = 5.0  # a figure narrower than this (a phone frame) stacks its panels in one column
-
-
-def _narrow(fig, height_in):
-    """True for a phone-width figure, which is then made ``height_in`` tall (plots.narrow keeps the height)."""
-    width = fig.get_size_inches()[0]
-    if width >= NARROW_BELOW_IN:
-        return False
-    fig.set_size_inches(width, height_in)
-    return True
 
 
 def ssri_course(fig, course):
@@ -30,7 +20,7 @@ def ssri_course(fig, course):
     st = _live(fig, ssri_course)
     if st is None:
         _fresh(fig)
-        narrow = _narrow(fig, 8.4)
+        narrow = narrow_layout(fig, 8.4)
         axes = fig.subplots(4, 1, sharex=True) if narrow else fig.subplots(2, 2, sharex=True)
         occ_ax, ser_ax, slow_ax, eff_ax = axes.ravel()
         occ, = occ_ax.plot(weeks, 100 * r.occupancy, color=color("reference"))
@@ -81,7 +71,7 @@ def hours_vs_weeks(fig, c):
     st = _live(fig, hours_vs_weeks)
     if st is None:
         _fresh(fig)
-        narrow = _narrow(fig, 6.0)
+        narrow = narrow_layout(fig, 6.0)
         top, bottom = fig.subplots(2, 1, sharex=True)
         k_drug, = top.plot(c.t_h, c.ketamine_brain_rel, color=color("ketamine"), label="ketamine in the brain")
         s_drug, = top.plot(c.t_h, c.ssri_occupancy_rel, color=color("serotonin"), label="SSRI: transporter blocked")

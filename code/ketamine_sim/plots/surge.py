@@ -3,8 +3,7 @@ NMDA currents at the surge.  No model maths: every number comes from a result ob
 
 import numpy as np
 
-from ketamine_sim.plots.core import _fresh, _live, _remember
-from ketamine_sim.plots.monoamines import _narrow
+from ketamine_sim.plots.core import _fresh, _live, _remember, narrow_layout
 from ketamine_sim.style import OKABE_ITO, color, decorate
 
 ARM_COLOURS = (OKABE_ITO["grey"], color("ketamine"), color("ampa"), OKABE_ITO["black"])
@@ -20,7 +19,7 @@ def nbqx(fig, e):
     st = _live(fig, nbqx)
     if st is None:
         _fresh(fig)
-        narrow = _narrow(fig, 6.0)
+        narrow = narrow_layout(fig, 6.0)
         axes = fig.subplots(2, 2).ravel() if narrow else fig.subplots(1, 4)
         bars = []
         for ax, (_, label, ylim) in zip(axes, PANELS, strict=True):
@@ -48,7 +47,7 @@ def increase_decrease(fig, g):
     st = _live(fig, increase_decrease)
     if st is None:
         _fresh(fig)
-        narrow = _narrow(fig, 6.4)
+        narrow = narrow_layout(fig, 6.4)
         course_ax, held_ax = fig.subplots(2, 1) if narrow else fig.subplots(1, 2)
         glu, = course_ax.plot(t_min, r.glutamate_rel, color=color("glutamate"), label="model, after this dose")
         course_ax.axhline(1.0, color=color("reference"), lw=0.8)
@@ -89,7 +88,7 @@ def currents(fig, s):
     st = _live(fig, currents)
     if st is None:
         _fresh(fig)
-        _narrow(fig, 4.0)
+        narrow_layout(fig, 4.0)
         ax = fig.subplots()
         bars = ax.bar([0, 1, 3, 4], np.zeros(4), color=[color("ampa"), color("ampa"), color("glutamate"),
                                                         color("glutamate")])

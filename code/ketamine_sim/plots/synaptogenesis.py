@@ -3,8 +3,7 @@ No model maths: every number comes from a result object (see ``widgets.synaptoge
 
 import numpy as np
 
-from ketamine_sim.plots.core import _fresh, _live, _remember
-from ketamine_sim.plots.monoamines import _narrow
+from ketamine_sim.plots.core import _fresh, _live, _remember, narrow_layout
 from ketamine_sim.style import OKABE_ITO, color, decorate
 
 
@@ -15,7 +14,7 @@ def chain(fig, c):
     st = _live(fig, chain)
     if st is None:
         _fresh(fig)
-        _narrow(fig, 4.2)
+        narrow_layout(fig, 4.2)
         ax = fig.subplots()
         im = ax.imshow(np.clip(lights.lights, 0, 1), aspect="auto", cmap="viridis", vmin=0, vmax=1,
                        extent=(0, lights.t_h[-1], len(c.labels) - 0.5, -0.5), interpolation="nearest")
@@ -39,7 +38,7 @@ def weeks(fig, w):
     st = _live(fig, weeks)
     if st is None:
         _fresh(fig)
-        narrow = _narrow(fig, 6.0)
+        narrow = narrow_layout(fig, 6.0)
         rate_ax, dens_ax = fig.subplots(2, 1) if narrow else fig.subplots(1, 2)
         form, = rate_ax.plot(days, r.formation_rate_per_day, color=color("bdnf"), label="formation")
         elim, = rate_ax.plot(days, r.elimination_rate_per_day * r.spine_density, color=OKABE_ITO["black"],
@@ -72,7 +71,7 @@ def sv2a(fig, s):
     st = _live(fig, sv2a)
     if st is None:
         _fresh(fig)
-        _narrow(fig, 4.0)
+        narrow_layout(fig, 4.0)
         ax = fig.subplots()
         sp, = ax.plot(days, 100 * (c.spine_density - 1), color=color("bdnf"), label="spine density (rodent-based)")
         sv, = ax.plot(days, 100 * (c.sv2a - 1), color=color("ketamine"), ls="--", label="SV2A readout (model)")

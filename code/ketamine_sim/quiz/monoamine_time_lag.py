@@ -1,7 +1,7 @@
 """Prove it: the monoamine time lag (book/chapters/monoamine_time_lag.ipynb)."""
 
+from ketamine_sim.onset import hours_vs_weeks
 from ketamine_sim.quiz import MultipleChoice, Numeric
-from ketamine_sim.widgets.monoamines import hours_vs_weeks
 
 _LAG = hours_vs_weeks().lag_factor  # the figure's "× … later" at the calibrated time constant
 

@@ -4,6 +4,6 @@ A chapter imports its explorers from its stage's module, e.g. ``from ketamine_si
 explore_nmda``; the core's names are re-exported here.
 """
 
-from ketamine_sim.widgets.core import STATIC_ENV, Slider, interactive_figure, show, static_mode
+from ketamine_sim.widgets.core import STATIC_ENV, Labelled, Slider, interactive_figure, show, static_mode
 
-__all__ = ["STATIC_ENV", "Slider", "interactive_figure", "show", "static_mode"]
+__all__ = ["STATIC_ENV", "Labelled", "Slider", "interactive_figure", "show", "static_mode"]

@@ -85,6 +85,23 @@ class Slider:
         return W.FloatSlider(value=self.value, min=self.min, max=self.max, step=self.step, **common)
 
 
+@dataclass(frozen=True)
+class Labelled(Slider):
+    """A slider whose static-site labels are words (``text(value) -> str``), e.g. a two-way switch (frames 0 and
+    1) or times read as "1 day", "6 weeks".  ``live_readout=False`` hides the live slider's number (a switch)."""
+
+    text: object = None  # callable value -> label
+    live_readout: bool = True
+
+    def format(self, v):
+        return self.text(v)
+
+    def widget(self):
+        w = super().widget()
+        w.readout = self.live_readout
+        return w
+
+
 def _frame(model, plot, describe, values, fig, phone=False):
     """One static frame: ``(png, alt, smallest text in pixels)``; ``phone`` lays it out for phones (plots.narrow,
     keeping any height the plot function chose for a narrow figure, up to style.NARROW_MAX_HEIGHT_IN)."""

@@ -9,8 +9,7 @@ import numpy as np
 from ketamine_sim import circuit, mechanisms, pharmacokinetics
 from ketamine_sim.literature import reference
 from ketamine_sim.plots import disinhibition as disinhibition_plots
-from ketamine_sim.widgets.core import Slider, interactive_figure
-from ketamine_sim.widgets.monoamines import Labelled
+from ketamine_sim.widgets.core import Labelled, Slider, interactive_figure
 
 CONC_UM = np.geomspace(0.01, 100.0, 161)  # held concentrations, µM
 LOW_UM = reference("inhibition_falls_at_1uM").at  # Gerhard2020's "antidepressant" level, 1 µM

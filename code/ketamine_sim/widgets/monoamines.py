@@ -1,36 +1,19 @@
 """Explorers of the monoamine time lag chapter: what is fast and what is slow in an SSRI course, and ketamine
 against an SSRI on one log-time axis."""
 
-import functools
 from dataclasses import dataclass
 
 import numpy as np
 
-from ketamine_sim import clinical, monoamines, pharmacokinetics
+from ketamine_sim import monoamines
+from ketamine_sim.onset import AXIS_END_H, hours_vs_weeks
 from ketamine_sim.plots import monoamines as monoamine_plots
-from ketamine_sim.widgets.core import Slider, interactive_figure
+from ketamine_sim.widgets.core import Labelled, Slider, interactive_figure
 
 HYPOTHESIS_LABELS = {"autoreceptor": "Autoreceptor", "plasticity": "Plasticity"}
 TAU_RANGE_DAYS = (1.0, 90.0)
 TAU_DAYS = monoamines.TAU_SLOW_DAYS  # the Rush2009 calibration (about a month)
 COURSE_DAYS = 112.0  # 16 weeks: past the 12-14 weeks of STAR*D's first step
-
-
-@dataclass(frozen=True)
-class Labelled(Slider):
-    """A slider whose static-site labels are words (``text(value) -> str``), e.g. a two-way switch (frames 0 and
-    1) or times read as "1 day", "6 weeks".  ``live_readout=False`` hides the live slider's number (a switch)."""
-
-    text: object = None  # callable value -> label
-    live_readout: bool = True
-
-    def format(self, v):
-        return self.text(v)
-
-    def widget(self):
-        w = super().widget()
-        w.readout = self.live_readout
-        return w
 
 
 def hypothesis_of(switch):
@@ -114,55 +97,7 @@ def explore_ssri_course():
 
 # --- explorer 2: hours versus weeks ----------------------------------------------------------------------
 
-AXIS_END_H = 90 * 24.0  # three months: past the 12-14 weeks of STAR*D's first step
-T_AXIS_H = np.geomspace(0.25, AXIS_END_H, 500)  # 15 min to 90 days
 CURSOR_FRAMES_H = (2.0, 24.0, 7 * 24.0, 6 * 7 * 24.0, 12 * 7 * 24.0)
-
-
-@dataclass(frozen=True)
-class HoursVsWeeks:
-    t_h: np.ndarray
-    tau_days: float
-    cursor_h: float
-    ketamine_brain_rel: np.ndarray  # brain ketamine / its peak
-    ketamine_effect_rel: np.ndarray  # effect / its peak
-    ssri_occupancy_rel: np.ndarray  # transporter occupancy / its largest value
-    ssri_effect_rel: np.ndarray  # effect / its largest value in the window
-    ketamine_effect_half_h: float  # first time at half the peak effect
-    ssri_serotonin_half_h: float  # first time terminal serotonin is half-way to its first-day peak
-    ssri_effect_half_h: float
-    ketamine_at_cursor: float
-    ssri_at_cursor: float
-
-    @property
-    def lag_factor(self):
-        """How many times later the SSRI's effect reaches half its peak than ketamine's."""
-        return self.ssri_effect_half_h / self.ketamine_effect_half_h
-
-
-def _rel(y):
-    return y / np.max(y)
-
-
-@functools.lru_cache(maxsize=1)
-def _ketamine_curves():
-    """Brain ketamine and effect after one standard infusion (0.5 mg/kg over 40 min), relative to their peaks."""
-    r = clinical.simulate(T_AXIS_H, pharmacokinetics.standard_infusion())
-    return _rel(r.brain_uM), _rel(r.effect)
-
-
-def hours_vs_weeks(tau_days=TAU_DAYS, cursor_h=24.0):
-    """One ketamine infusion and daily SSRI from t = 0 on one time axis; the SSRI's slow steps share ``tau_days``."""
-    ket_brain, ket_effect = _ketamine_curves()
-    s = monoamines.simulate(T_AXIS_H / 24.0, "autoreceptor", adaptation=monoamines.shared_adaptation(tau_days))
-    ssri_occupancy, ssri_effect = _rel(s.occupancy), _rel(s.effect)
-    day1 = T_AXIS_H <= 24.0
-    half = [monoamines.time_to_fraction(T_AXIS_H, ket_effect),
-            monoamines.time_to_fraction(T_AXIS_H[day1], s.serotonin_rel[day1]),
-            monoamines.time_to_fraction(T_AXIS_H, ssri_effect)]
-    at = [float(np.interp(np.log(cursor_h), np.log(T_AXIS_H), y)) for y in (ket_effect, ssri_effect)]
-    return HoursVsWeeks(T_AXIS_H, float(tau_days), float(cursor_h), ket_brain, ket_effect, ssri_occupancy,
-                        ssri_effect, *half, *at)
 
 
 def describe_hours_vs_weeks(c):

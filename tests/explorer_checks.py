@@ -44,3 +44,23 @@ def assert_update_matches_fresh(model, plot, size, first, second):
     differing = np.any(updated != again, axis=2).mean()
     assert differing < 0.002, f"{differing:.2%} of the pixels differ between an update and a fresh drawing"
     assert np.any(updated != stale), "the update changed nothing"
+
+
+def assert_static_frames(explorer, n_frames, n_controls, monkeypatch):
+    """The site's figure has ``n_frames`` distinct frames, each with its own alt text, and ``n_controls``
+    range inputs; returns the frames' data for further checks."""
+    page, data = static_data(explorer, monkeypatch)
+    assert len(data["frames"]) == n_frames and len(set(data["frames"])) == n_frames
+    assert len(set(data["alts"])) == n_frames, "the alt text must change with every control"
+    assert page.count('<input type="range"') == n_controls
+    return data
+
+
+def assert_live_redraw(explorer, n_controls, monkeypatch):
+    """The live explorer has ``n_controls`` sliders, and moving each one (to an end of its range) redraws it."""
+    sliders, image = live_controls(explorer, monkeypatch)
+    assert len(sliders) == n_controls
+    for slider in sliders:
+        before = image.value
+        slider.value = slider.min if slider.value != slider.min else slider.max
+        assert image.value != before, f"moving {slider.description!r} did not redraw the figure"

@@ -1,25 +1,19 @@
 """Fast live redraws: updating a figure in place must look the same as drawing it anew."""
 
-import io
-
 import numpy as np
 import pytest
-from PIL import Image
 
+from explorer_checks import assert_update_matches_fresh, pixels
 from ketamine_sim import plots, receptors
 from ketamine_sim.plots import receptors as receptor_plots
 from ketamine_sim.widgets import receptors as receptor_widgets
-
-
-def _pixels(png):
-    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
 
 
 def test_encode_png_round_trips_exactly():
     rgb = np.random.default_rng(0).integers(0, 256, (7, 5, 3), dtype=np.uint8)
     png = plots.encode_png(rgb)
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
-    assert np.array_equal(_pixels(png), rgb)
+    assert np.array_equal(pixels(png), rgb)
 
 
 CASES = [
@@ -32,25 +26,7 @@ CASES = [
 
 @pytest.mark.parametrize("model, plot, first, second", CASES, ids=["nmda_iv", "block_time_courses"])
 def test_updated_figure_matches_a_fresh_drawing(model, plot, first, second):
-    live = plots.figure((7.0, 3.4))
-    plot(live, model(**first))
-    plots.png_update(live)
-    assert plots.updatable(live)
-    plot(live, model(**second))
-    updated = _pixels(plots.png_update(live))
-    fresh = plots.figure((7.0, 3.4))
-    plot(fresh, model(**second))
-    again = _pixels(plots.png_update(fresh))
-    differing = np.any(updated != again, axis=2).mean()
-    assert differing < 0.002, f"{differing:.2%} of the pixels differ between an update and a fresh drawing"
-    stale = _pixels(plots.png_bytes(_drawn(plot, model(**first))))
-    assert np.any(updated != stale[: updated.shape[0], : updated.shape[1]]), "the update changed nothing"
-
-
-def _drawn(plot, result):
-    fig = plots.figure((7.0, 3.4))
-    plot(fig, result)
-    return fig
+    assert_update_matches_fresh(model, plot, (7.0, 3.4), first, second)
 
 
 def test_a_cleared_figure_is_drawn_from_scratch():

@@ -4,7 +4,7 @@
 import numpy as np
 import pytest
 
-from explorer_checks import assert_update_matches_fresh, live_controls, static_data
+from explorer_checks import assert_live_redraw, assert_static_frames, assert_update_matches_fresh, static_data
 from ketamine_sim.plots import disinhibition as dplots
 from ketamine_sim.widgets import disinhibition as dw
 
@@ -13,11 +13,7 @@ EXPLORERS = {"dose_circuit": (dw.explore_dose_circuit, 2 * 3 * 3, 3), "arrival":
 
 @pytest.mark.parametrize("name", EXPLORERS)
 def test_static_build_has_every_frame_distinct_with_its_own_alt(name, monkeypatch):
-    explorer, n_frames, n_controls = EXPLORERS[name]
-    page, data = static_data(explorer, monkeypatch)
-    assert len(data["frames"]) == n_frames and len(set(data["frames"])) == n_frames
-    assert len(set(data["alts"])) == n_frames, "the alt text must change with every control"
-    assert page.count('<input type="range"') == n_controls
+    assert_static_frames(*EXPLORERS[name], monkeypatch)
 
 
 def test_the_switch_reads_as_words(monkeypatch):
@@ -28,12 +24,7 @@ def test_the_switch_reads_as_words(monkeypatch):
 @pytest.mark.parametrize("name", EXPLORERS)
 def test_explorers_build_live_and_redraw_when_a_control_moves(name, monkeypatch):
     explorer, _, n_controls = EXPLORERS[name]
-    sliders, image = live_controls(explorer, monkeypatch)
-    assert len(sliders) == n_controls
-    for slider in sliders:
-        before = image.value
-        slider.value = slider.min if slider.value != slider.min else slider.max
-        assert image.value != before
+    assert_live_redraw(explorer, n_controls, monkeypatch)
 
 
 def test_dose_alt_text_says_where_the_accounts_part():

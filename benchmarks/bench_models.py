@@ -10,7 +10,9 @@ import numpy as np
 from timing import print_table, summary, time_call
 
 from ketamine_sim import cascade, circuit, clinical, pharmacokinetics, plasticity, population, receptors
+from ketamine_sim.widgets import clinic as clinic_widgets
 from ketamine_sim.widgets import disinhibition as disinhibition_widgets
+from ketamine_sim.widgets import indications as indication_widgets
 from ketamine_sim.widgets import monoamines as monoamine_widgets
 from ketamine_sim.widgets import surge as surge_widgets
 from ketamine_sim.widgets import synaptogenesis as synaptogenesis_widgets
@@ -39,6 +41,10 @@ SURGE_DOSES = itertools.cycle(np.linspace(0.1, 10.0, 997))  # a new dose on ever
 VOLTAGES = itertools.cycle(np.linspace(-80.0, -10.0, 997))
 SYN_BLOCKS = itertools.cycle(np.linspace(0.0, 1.0, 997))  # a new rapamycin block on every call
 MATURATIONS = itertools.cycle(np.linspace(6.0, 168.0, 997))  # a new assumed SV2A maturation lag on every call
+FAST_SHARES = itertools.cycle(np.linspace(0.2, 0.8, 997))  # a new assumed fast distribution share per call
+IV_DOSES = itertools.cycle(np.linspace(0.05, 4.5, 997))  # a new IV dose on every call
+CLINIC_YEARS = itertools.cycle(range(2000, 2026))  # a new publication-year filter on every call
+CLINIC_TRIALS = itertools.cycle(itertools.product(range(1, 7), (0, 1)))  # new infusions and comparator per call
 
 CALLS = {
     "receptors.nmda_snapshot (I-V, 141 V)": lambda: receptors.nmda_snapshot(-40.0, 0.8, 1.0),
@@ -68,6 +74,14 @@ CALLS = {
     "widgets.synaptogenesis.weeks (6 weeks, 505 t, new rapamycin)":
         lambda: synaptogenesis_widgets.weeks(rapamycin=next(SYN_BLOCKS)),
     "widgets.synaptogenesis.sv2a (2 weeks, 673 t, new lag)": lambda: synaptogenesis_widgets.sv2a(next(MATURATIONS)),
+    "widgets.indications.bands (720 t, new fast share)":
+        lambda: indication_widgets.bands(3, next(FAST_SHARES)),
+    "widgets.indications.block (720 t + 17 doses x 240 t, new dose)":
+        lambda: indication_widgets.block(next(IV_DOSES), 0, 0.02),
+    "widgets.clinic.forest (8 trials, model beside them, new year)":
+        lambda: clinic_widgets.forest.__wrapped__(next(CLINIC_YEARS), 0, 1),
+    "widgets.clinic.virtual (2 x 200 patients, 229 t, new arms)":
+        lambda: clinic_widgets.virtual.__wrapped__(*next(CLINIC_TRIALS), 200),
     "clinical.schedule_effect (6 + 10 weekly infusions, 13 weeks, 2000 t)":
         lambda: clinical.schedule_effect(HOURS_13W, REPEATED),
 }

@@ -100,11 +100,12 @@ class FormBlock:
         return float(np.sum(step[self.block > lvl]))
 
 
-def block_course(doses, t_h=HOURS, body_weight_kg=70.0, include_norketamine=True, rate_hz=TYPICAL_RATE_HZ):
+def block_course(doses, t_h=HOURS, body_weight_kg=70.0, include_norketamine=True, rate_hz=TYPICAL_RATE_HZ,
+                 params=pharmacokinetics.PK):
     """NMDA block over ``t_h`` (h, increasing) for a :class:`~ketamine_sim.pharmacokinetics.Dose` or a schedule.
 
-    Each form's brain ketamine and norketamine (pharmacokinetics) → S-equivalent concentration → trapping block
-    (receptors.block_kinetics).  ``include_norketamine=False`` counts ketamine only.
+    Each form's brain ketamine and norketamine (pharmacokinetics, with ``params``) → S-equivalent concentration →
+    trapping block (receptors.block_kinetics).  ``include_norketamine=False`` counts ketamine only.
     """
     doses = (doses,) if isinstance(doses, pharmacokinetics.Dose) else tuple(doses)
     if not doses:
@@ -112,7 +113,7 @@ def block_course(doses, t_h=HOURS, body_weight_kg=70.0, include_norketamine=True
     t = np.asarray(t_h, dtype=float)
     ket, nk, eq = np.zeros(t.shape), np.zeros(t.shape), np.zeros(t.shape)
     for form in dict.fromkeys(d.form for d in doses):
-        pk = pharmacokinetics.simulate([d for d in doses if d.form == form], t, body_weight_kg)
+        pk = pharmacokinetics.simulate([d for d in doses if d.form == form], t, body_weight_kg, params)
         nk_form = pk.norketamine_uM if include_norketamine else 0.0
         ket, nk = ket + pk.brain_uM, nk + pk.norketamine_uM
         eq = eq + s_equivalent_uM(pk.brain_uM, nk_form, form)

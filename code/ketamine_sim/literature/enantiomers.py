@@ -10,7 +10,7 @@ REFERENCES = [
               "VERIFIED", "input"),
     # --- quoted by the chapter; no model reads them ---
     Reference("williams2018_completers", 12.0, 0.0, "patients",
-              "planned interim analysis of a crossover trial: naltrexone 50 mg before 0.5 mg/kg IV ketamine blocked "
+              "planned interim analysis of a crossover trial: naltrexone 50 mg before IV ketamine blocked "
               "the antidepressant but not the dissociative effect; trial halted", "Williams2018", "VERIFIED",
               "context"),
 ]

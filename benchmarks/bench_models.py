@@ -12,6 +12,7 @@ from timing import print_table, summary, time_call
 from ketamine_sim import cascade, circuit, clinical, pharmacokinetics, plasticity, population, receptors
 from ketamine_sim.widgets import clinic as clinic_widgets
 from ketamine_sim.widgets import disinhibition as disinhibition_widgets
+from ketamine_sim.widgets import enantiomers as enantiomer_widgets
 from ketamine_sim.widgets import indications as indication_widgets
 from ketamine_sim.widgets import monoamines as monoamine_widgets
 from ketamine_sim.widgets import surge as surge_widgets
@@ -45,6 +46,9 @@ FAST_SHARES = itertools.cycle(np.linspace(0.2, 0.8, 997))  # a new assumed fast 
 IV_DOSES = itertools.cycle(np.linspace(0.05, 4.5, 997))  # a new IV dose on every call
 CLINIC_YEARS = itertools.cycle(range(2000, 2026))  # a new publication-year filter on every call
 CLINIC_TRIALS = itertools.cycle(itertools.product(range(1, 7), (0, 1)))  # new infusions and comparator per call
+
+COMPARISONS3 = itertools.cycle((0, 1, 2))  # the block explorer's three comparisons
+ROUTE_STRENGTHS = itertools.cycle(np.linspace(0.0, 1.5, 997))  # a new assumed route strength on every call
 
 CALLS = {
     "receptors.nmda_snapshot (I-V, 141 V)": lambda: receptors.nmda_snapshot(-40.0, 0.8, 1.0),
@@ -84,6 +88,10 @@ CALLS = {
         lambda: clinic_widgets.virtual.__wrapped__(*next(CLINIC_TRIALS), 200),
     "clinical.schedule_effect (6 + 10 weekly infusions, 13 weeks, 2000 t)":
         lambda: clinical.schedule_effect(HOURS_13W, REPEATED),
+    "widgets.enantiomers.blocks (3 regimens x 361 t, uncached)":
+        lambda: enantiomer_widgets.blocks.__wrapped__(next(COMPARISONS3), next(SWITCH)),
+    "widgets.enantiomers.winner (3 forms at 24 h, new route strength)":
+        lambda: enantiomer_widgets.winner(next(SWITCH), next(ROUTE_STRENGTHS)),
 }
 
 LONG = {

@@ -96,26 +96,28 @@ class ThresholdCourse:
 
 
 @lru_cache(maxsize=8)
-def _standard_peaks(window_gain):
+def _standard_peaks(params):
     """Peaks of the window trace W and of the extra spine density S after one standard infusion."""
-    r = plasticity.simulate(_PEAK_T_H, params=replace(plasticity.PARAMS, window_gain=window_gain))
-    window = (THETA0 / r.ltp_threshold - 1.0) / window_gain
+    r = plasticity.simulate(_PEAK_T_H, params=params)
+    window = (THETA0 / r.ltp_threshold - 1.0) / params.window_gain
     return float(window.max()), float((r.spine_density - 1.0).max())
 
 
-def threshold_course(t_h, peak_uM=plasticity.DEFAULT_PEAK_UM, window_gain=plasticity.PARAMS.window_gain):
+def threshold_course(t_h, peak_uM=plasticity.DEFAULT_PEAK_UM, window_gain=None, params=plasticity.PARAMS):
     """θ(t) after one standard infusion of brain peak ``peak_uM`` (µM) under both drivers (a :class:`ThresholdCourse`).
 
-    ``window_gain`` is g_θ (ASSUMED, default that of :mod:`plasticity`); 0 leaves θ at θ₀ for ever.
+    ``window_gain`` is g_θ (ASSUMED; None takes ``params.window_gain``, 7 by default); 0 leaves θ at θ₀ for ever.
+    ``params``: the :class:`plasticity.PlasticityParams` of the chain (e.g. another ``tau_window_h``).
     ``t_h``: increasing times in hours from the start of the infusion.
     """
-    g = float(in_range("window_gain", window_gain, *GAIN_RANGE))
+    g = float(in_range("window_gain", params.window_gain if window_gain is None else window_gain, *GAIN_RANGE))
     if g == 0.0:
         t = np.atleast_1d(in_range("t_h", t_h, *plasticity.T_RANGE_H, "h"))
         flat = np.full(t.shape, THETA0)
         return ThresholdCourse(t, flat, flat.copy())
-    r = plasticity.simulate(t_h, peak_uM, params=replace(plasticity.PARAMS, window_gain=g))
-    w1, s1 = _standard_peaks(g)
+    params = replace(params, window_gain=g)
+    r = plasticity.simulate(t_h, peak_uM, params=params)
+    w1, s1 = _standard_peaks(params)
     structural = THETA0 / (1.0 + g * w1 * (r.spine_density - 1.0) / s1)
     return ThresholdCourse(np.atleast_1d(r.t_h), np.atleast_1d(r.ltp_threshold), np.atleast_1d(structural))
 

@@ -70,8 +70,8 @@ QUESTIONS = [
     MultipleChoice(
         "Which statement about (2R,6R)-hydroxynorketamine (HNK) fits the evidence?",
         options=(
-            "Whether it acts without blocking NMDA receptors is disputed: one group saw NMDA block in slices, and a "
-            "large search found no direct binding target",
+            "Whether it acts without blocking NMDA receptors is disputed: one group saw NMDA block in rodent "
+            "neurons, and a large search found no direct binding target",
             "It is proven to be the real antidepressant and ketamine itself is inactive",
             "It is proven to act only by blocking NMDA receptors more strongly than ketamine",
         ),

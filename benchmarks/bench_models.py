@@ -17,6 +17,7 @@ from ketamine_sim.widgets import indications as indication_widgets
 from ketamine_sim.widgets import monoamines as monoamine_widgets
 from ketamine_sim.widgets import surge as surge_widgets
 from ketamine_sim.widgets import synaptogenesis as synaptogenesis_widgets
+from ketamine_sim.widgets import window as window_widgets
 
 GOAL_MEDIAN_MS, GOAL_P95_MS = 5.0, 20.0
 
@@ -49,6 +50,8 @@ CLINIC_TRIALS = itertools.cycle(itertools.product(range(1, 7), (0, 1)))  # new i
 
 COMPARISONS3 = itertools.cycle((0, 1, 2))  # the block explorer's three comparisons
 ROUTE_STRENGTHS = itertools.cycle(np.linspace(0.0, 1.5, 997))  # a new assumed route strength on every call
+SESSION_DAYS = itertools.cycle(np.linspace(0.0, 7.0, 997))  # a new session time on every call
+WINDOW_GAINS = itertools.cycle(np.linspace(1.0, 14.0, 997))  # a new assumed window gain on every call
 
 CALLS = {
     "receptors.nmda_snapshot (I-V, 141 V)": lambda: receptors.nmda_snapshot(-40.0, 0.8, 1.0),
@@ -92,6 +95,9 @@ CALLS = {
         lambda: enantiomer_widgets.blocks.__wrapped__(next(COMPARISONS3), next(SWITCH)),
     "widgets.enantiomers.winner (3 forms at 24 h, new route strength)":
         lambda: enantiomer_widgets.winner(next(SWITCH), next(ROUTE_STRENGTHS)),
+    "widgets.window.session (1 week, 337 t, new session day, uncached)":
+        lambda: window_widgets.session.__wrapped__(next(SESSION_DAYS), 0.45),
+    "widgets.window.widths (3 weeks, 505 t, new gain)": lambda: window_widgets.widths(0.45, next(WINDOW_GAINS)),
 }
 
 LONG = {

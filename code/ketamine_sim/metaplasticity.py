@@ -97,7 +97,8 @@ class ThresholdCourse:
 
 @lru_cache(maxsize=8)
 def _standard_peaks(params):
-    """Peaks of the window trace W and of the extra spine density S after one standard infusion."""
+    """Peaks of the window trace W and of the extra spine density S after one standard infusion (neither depends
+    on the window gain, so callers pass ``params`` with the gain set to 1: one cache entry per chain)."""
     r = plasticity.simulate(_PEAK_T_H, params=params)
     window = (THETA0 / r.ltp_threshold - 1.0) / params.window_gain
     return float(window.max()), float((r.spine_density - 1.0).max())
@@ -117,7 +118,7 @@ def threshold_course(t_h, peak_uM=plasticity.DEFAULT_PEAK_UM, window_gain=None, 
         return ThresholdCourse(t, flat, flat.copy())
     params = replace(params, window_gain=g)
     r = plasticity.simulate(t_h, peak_uM, params=params)
-    w1, s1 = _standard_peaks(params)
+    w1, s1 = _standard_peaks(replace(params, window_gain=1.0))
     structural = THETA0 / (1.0 + g * w1 * (r.spine_density - 1.0) / s1)
     return ThresholdCourse(np.atleast_1d(r.t_h), np.atleast_1d(r.ltp_threshold), np.atleast_1d(structural))
 

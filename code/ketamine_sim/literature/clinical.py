@@ -48,3 +48,88 @@ REFERENCES = [
               "sooner than the calibrated 8.5-day relapse, so this holds by construction)", "Phillips2019",
               "VERIFIED", "structural"),
 ]
+
+# --- the trials of the clinic chapter (ketamine_sim.trials): published numbers the forest plot and the virtual
+# trial quote.  Role "context": no model is fitted to them.  Differences are ketamine (or esketamine) minus the
+# comparator; "_ci_low"/"_ci_high" are the published 95% confidence limits.
+REFERENCES += [
+    Reference("berman2000_hamd_72h_ketamine", -14.0, 0.0, "HAM-D-25 points",
+              "change within 72 h after 0.5 mg/kg IV ketamine (spread ± 10); crossover against saline, "
+              "n = 7 completers", "Berman2000", "VERIFIED", "context", at=72.0),
+    Reference("berman2000_hamd_72h_saline", 0.0, 0.0, "HAM-D-25 points",
+              "change within 72 h after saline (spread ± 12); same crossover, n = 7 completers", "Berman2000",
+              "VERIFIED", "context", at=72.0),
+    Reference("popova2019_madrs_day28_diff", -4.0, 0.0, "MADRS points",
+              "TRANSFORM-2: esketamine nasal spray 56/84 mg (flexible) + new oral antidepressant minus placebo spray "
+              "+ new oral antidepressant, LS-mean difference at day 28 (SE 1.69)", "Popova2019", "VERIFIED",
+              "context", at=28 * 24.0),
+    Reference("popova2019_madrs_day28_diff_ci_low", -7.31, 0.0, "MADRS points", "95% CI, lower limit",
+              "Popova2019", "VERIFIED", "context", at=28 * 24.0),
+    Reference("popova2019_madrs_day28_diff_ci_high", -0.64, 0.0, "MADRS points", "95% CI, upper limit",
+              "Popova2019", "VERIFIED", "context", at=28 * 24.0),
+    Reference("jelovac2025_madrs_diff", -3.16, 0.0, "MADRS points",
+              "KARMA-Dep 2: inpatients, up to 8 adjunctive infusions of 0.5 mg/kg ketamine minus midazolam, end of "
+              "treatment (p = 0.25; blinding largely failed), n = 62 analysed", "Jelovac2025", "VERIFIED",
+              "context"),
+    Reference("jelovac2025_madrs_diff_ci_low", -8.54, 0.0, "MADRS points", "95% CI, lower limit", "Jelovac2025",
+              "VERIFIED", "context"),
+    Reference("jelovac2025_madrs_diff_ci_high", 2.22, 0.0, "MADRS points", "95% CI, upper limit", "Jelovac2025",
+              "VERIFIED", "context"),
+    Reference("jelovac2025_response_ketamine", 46.9, 0.0, "% responders",
+              "KARMA-Dep 2 ketamine arm, end of treatment (not significant; 15 of 32 fits, arm size DERIVED)",
+              "Jelovac2025", "SECONDARY", "context"),
+    Reference("jelovac2025_response_midazolam", 33.3, 0.0, "% responders",
+              "KARMA-Dep 2 midazolam arm, end of treatment (10 of 30 fits, arm size DERIVED)", "Jelovac2025",
+              "SECONDARY", "context"),
+    Reference("anand2023_response_ketamine", 55.4, 0.0, "% responders",
+              "ELEKT-D: six infusions of 0.5 mg/kg over 3 weeks, open-label, QIDS-SR-16 response, n = 195 treated",
+              "Anand2023", "VERIFIED", "context"),
+    Reference("anand2023_response_ect", 41.2, 0.0, "% responders",
+              "ELEKT-D ECT arm, three sessions a week for 3 weeks, open-label, n = 170 treated", "Anand2023",
+              "VERIFIED", "context"),
+    Reference("anand2023_response_diff_ci_low", 3.9, 0.0, "percentage points",
+              "95% CI of the difference 14.2 (ketamine minus ECT), lower limit; read in the PubMed abstract",
+              "Anand2023", "VERIFIED", "context"),
+    Reference("anand2023_response_diff_ci_high", 24.2, 0.0, "percentage points", "95% CI, upper limit",
+              "Anand2023", "VERIFIED", "context"),
+    Reference("ekstrand2022_remission_ketamine", 46.0, 0.0, "% remitted",
+              "KetECT: inpatients, thrice-weekly 0.5 mg/kg ketamine (up to 12 sessions), open-label, MADRS ≤ 10, "
+              "n = 186 in both arms", "Ekstrand2022", "VERIFIED", "context"),
+    Reference("ekstrand2022_remission_ect", 63.0, 0.0, "% remitted", "KetECT ECT arm (P = 0.026)", "Ekstrand2022",
+              "VERIFIED", "context"),
+    Reference("ekstrand2022_remission_diff_ci_low", -30.0, 0.0, "percentage points",
+              "95% CI of the difference ketamine minus ECT (published as ECT minus ketamine, 2 to 30), lower limit",
+              "Ekstrand2022", "VERIFIED", "context"),
+    Reference("ekstrand2022_remission_diff_ci_high", -2.0, 0.0, "percentage points", "95% CI, upper limit",
+              "Ekstrand2022", "VERIFIED", "context"),
+    Reference("phillips2019_response_six", 59.0, 0.0, "% responders",
+              "six infusions of 0.5 mg/kg over two weeks, open-label phase, n = 41", "Phillips2019", "VERIFIED",
+              "context"),
+    Reference("dean2021_response_24h_ketamine", 46.5, 0.0, "% responders",
+              "Cochrane review, ketamine against midazolam at 24 h, 4 RCTs, n = 296 (OR 2.48, 1.00 to 6.18; "
+              "certainty very low); 95% CI of this rate 25.9 to 68.4", "Dean2021", "VERIFIED", "context", at=24.0),
+    Reference("dean2021_response_24h_ketamine_ci_low", 25.9, 0.0, "% responders", "95% CI, lower limit",
+              "Dean2021", "VERIFIED", "context", at=24.0),
+    Reference("dean2021_response_24h_ketamine_ci_high", 68.4, 0.0, "% responders", "95% CI, upper limit",
+              "Dean2021", "VERIFIED", "context", at=24.0),
+    Reference("dean2021_response_24h_midazolam", 25.9, 0.0, "% responders",
+              "same review: the midazolam arms' response at 24 h", "Dean2021", "VERIFIED", "context", at=24.0),
+]
+
+# --- suicidal ideation and the esketamine label (the clinic chapter quotes them; no model reads them) ---
+REFERENCES += [
+    Reference("wilkinson2018_ideation_d_low", 0.48, 0.0, "Cohen's d",
+              "fall in suicidal ideation after one ketamine dose, within a day and up to a week; smallest effect "
+              "size across time points and scales (individual-patient meta-analysis, n = 167)", "Wilkinson2018",
+              "VERIFIED", "context"),
+    Reference("wilkinson2018_ideation_d_high", 0.85, 0.0, "Cohen's d", "same, largest effect size",
+              "Wilkinson2018", "VERIFIED", "context"),
+    Reference("spravato_monitoring_h", 2.0, 0.0, "h",
+              "at least this long under observation after each dose, in a REMS-certified setting", "SpravatoLabel",
+              "VERIFIED", "context"),
+    Reference("spravato_bp_check_min", 40.0, 0.0, "min", "blood pressure checked before dosing and about this long "
+              "after", "SpravatoLabel", "VERIFIED", "context"),
+    Reference("spravato_suicidal_ideation_dose_mg", 84.0, 0.0, "mg",
+              "MDD with acute suicidal ideation or behaviour: twice weekly for 4 weeks (may be reduced to 56 mg)",
+              "SpravatoLabel", "VERIFIED", "context"),
+]

@@ -1,6 +1,8 @@
 """Figures of the two-mirror-images chapter: the NMDA block each form reaches over time, and which form "wins".
 No model maths: every number comes from a result object (see ``widgets.enantiomers``)."""
 
+import textwrap
+
 import numpy as np
 
 from ketamine_sim.plots.core import _fresh, _live, _remember, narrow_layout
@@ -16,7 +18,7 @@ def block_over_time(fig, c):
     if st is None or st.artists["key"] != c.key:
         _fresh(fig)
         fig.set_layout_engine("constrained")  # a mode change redraws a figure whose layout png_update froze
-        narrow = narrow_layout(fig, 6.0)
+        narrow = narrow_layout(fig, 6.4)
         ax, bar_ax = fig.subplots(2, 1) if narrow else fig.subplots(1, 2, width_ratios=(1.7, 1))
         lines = []
         for i, (label, b, form) in enumerate(c.rows):
@@ -24,8 +26,11 @@ def block_over_time(fig, c):
             lines.append(line)
         decorate(ax, xlabel="hours after the dose starts", ylabel="NMDA current blocked (%)",
                  xlim=(0, c.rows[0][1].t_h[-1]), ylim=(0, 60))
-        ax.legend(loc="upper right", fontsize="x-small")
-        labels = [label.replace(" mg", "\nmg", 1) if not narrow else label for label, *_ in c.rows]
+        if narrow:  # below the curves: a phone has no room for it beside them
+            ax.legend(loc="upper left", bbox_to_anchor=(-0.25, -0.3), fontsize="x-small")
+        else:
+            ax.legend(loc="upper right", fontsize="x-small")
+        labels = [textwrap.fill(label, 14 if narrow else 18) for label, *_ in c.rows]
         bars = bar_ax.barh(range(len(c.rows)), [b.block_hours for _, b, _ in c.rows],
                            color=[color(form) for *_, form in c.rows], height=0.6)
         for patch, ls in zip(bars, LINESTYLES, strict=False):

@@ -73,14 +73,9 @@ freeze: $(STAMP)
 	{ head -n 1 requirements.txt; $(BIN)/pip freeze --exclude-editable | grep -v -i '^ketamine'; echo "-e ."; } > requirements.tmp
 	mv requirements.tmp requirements.txt
 
-## vendor: refresh the vendored front-end files in book/_vendor (not needed to build): MathJax from the npm
-##         registry (slides), KaTeX's CSS and woff2 fonts and tippy.js + Popper from node_modules (site)
+## vendor: refresh the vendored front-end files in book/_vendor (not needed to build): KaTeX's CSS and woff2
+##         fonts and tippy.js + Popper, from node_modules
 vendor: $(NODE_STAMP)
-	rm -rf .vendor-tmp && mkdir .vendor-tmp && cd .vendor-tmp && npm pack --silent mathjax@3.2.2 && tar xzf mathjax-3.2.2.tgz
-	rm -rf book/_vendor/mathjax && mkdir -p book/_vendor/mathjax/output/chtml/fonts
-	cp .vendor-tmp/package/es5/tex-chtml.js .vendor-tmp/package/LICENSE book/_vendor/mathjax/
-	cp -r .vendor-tmp/package/es5/output/chtml/fonts/woff-v2 book/_vendor/mathjax/output/chtml/fonts/
-	rm -rf .vendor-tmp
 	rm -rf book/_vendor/katex book/_vendor/tippyjs && mkdir -p book/_vendor/katex/fonts book/_vendor/tippyjs
 	# woff2 only (every browser the site supports reads it) and text drawn at once in a fallback font
 	sed -E -e 's/,url\(fonts\/[^)]+\.woff\) format\("woff"\),url\(fonts\/[^)]+\.ttf\) format\("truetype"\)//g' \

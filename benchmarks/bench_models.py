@@ -13,6 +13,7 @@ from ketamine_sim import cascade, circuit, clinical, pharmacokinetics, plasticit
 from ketamine_sim.widgets import clinic as clinic_widgets
 from ketamine_sim.widgets import disinhibition as disinhibition_widgets
 from ketamine_sim.widgets import enantiomers as enantiomer_widgets
+from ketamine_sim.widgets import fading as fading_widgets
 from ketamine_sim.widgets import indications as indication_widgets
 from ketamine_sim.widgets import monoamines as monoamine_widgets
 from ketamine_sim.widgets import surge as surge_widgets
@@ -43,6 +44,8 @@ SURGE_DOSES = itertools.cycle(np.linspace(0.1, 10.0, 997))  # a new dose on ever
 VOLTAGES = itertools.cycle(np.linspace(-80.0, -10.0, 997))
 SYN_BLOCKS = itertools.cycle(np.linspace(0.0, 1.0, 997))  # a new rapamycin block on every call
 MATURATIONS = itertools.cycle(np.linspace(6.0, 168.0, 997))  # a new assumed SV2A maturation lag on every call
+PLANS = itertools.cycle(itertools.product(range(1, 9), range(1, 8), range(0, 5)))  # a new schedule on every call
+RELAPSES = itertools.cycle(itertools.product((0, 1), (1, 2, 3, 4), np.arange(0.0, 0.21, 0.02)))  # 88 > cache
 FAST_SHARES = itertools.cycle(np.linspace(0.2, 0.8, 997))  # a new assumed fast distribution share per call
 IV_DOSES = itertools.cycle(np.linspace(0.05, 4.5, 997))  # a new IV dose on every call
 CLINIC_YEARS = itertools.cycle(range(2000, 2026))  # a new publication-year filter on every call
@@ -89,6 +92,9 @@ CALLS = {
         lambda: clinic_widgets.forest.__wrapped__(next(CLINIC_YEARS), 0, 1),
     "widgets.clinic.virtual (2 x 200 patients, 229 t, new arms)":
         lambda: clinic_widgets.virtual.__wrapped__(*next(CLINIC_TRIALS), 200),
+    "widgets.fading.plan (12 weeks, 500 patients, new schedule)": lambda: fading_widgets.plan(*next(PLANS)),
+    "widgets.fading.relapse (KM + Cox; trial cached per interval, new assumed rate)":
+        lambda: fading_widgets.relapse(*next(RELAPSES)),
     "clinical.schedule_effect (6 + 10 weekly infusions, 13 weeks, 2000 t)":
         lambda: clinical.schedule_effect(HOURS_13W, REPEATED),
     "widgets.enantiomers.blocks (3 regimens x 361 t, uncached)":
@@ -124,6 +130,8 @@ POPULATION = {  # goal: at most 1 s per call
         lambda: _cohort_8w(clinical.repeated_infusions(4)),
     "population.simulate (10,000 patients, esketamine 8 weeks, 225 t)": lambda: _cohort_8w(ESKETAMINE),
     "population.sample (10,000 patients)": lambda: population.sample(10_000, seed=7),
+    "population.withdrawal_trial (3,000 patients, 32 weeks, uncached)":
+        lambda: (population._withdrawal_core.cache_clear(), population.withdrawal_trial(3000)),
 }
 
 

@@ -382,20 +382,9 @@ def _maintained(weeks_total, every_weeks, start_weeks):
     return tuple(doses)
 
 
-def withdrawal_trial(n=2000, seed=0, every_weeks=1, follow_up_weeks=24, other_relapse_per_month=0.0,
-                     params=POPULATION):
-    """A virtual SUSTAIN-1: esketamine for 8 weeks, then stable patients randomised 1:1 to continue or stop.
-
-    Induction twice weekly for 4 weeks, then weekly to week 8 (SpravatoLabel schedule; SUSTAIN-1's own 12-week
-    optimisation phase is shortened, ASSUMED).  Stable = responder at both weekly visits of weeks 7 and 8, just
-    before that week's dose (ASSUMED); stable remitters also meet remission at both.  At week 8 half continue one
-    56-mg dose every ``every_weeks`` weeks (1–4), half stop (placebo spray: the placebo response stays).  Relapse
-    as in :meth:`PopulationResult.relapse_h`, plus an optional drug-independent relapse rate
-    ``other_relapse_per_month`` (0–0.5 per month, ASSUMED; the model has none by default), the same in both arms.
-    """
-    every = int(in_range("every_weeks", every_weeks, *MAINTENANCE_WEEKS_RANGE, "weeks"))
-    follow = int(in_range("follow_up_weeks", follow_up_weeks, 4, 52, "weeks"))
-    other = float(in_range("other_relapse_per_month", other_relapse_per_month, 0.0, 0.5, "per month"))
+@functools.lru_cache(maxsize=16)
+def _withdrawal_core(n, seed, every, follow, params):
+    """Drug-caused relapse times (h after randomisation, inf if none), arm and remitter flags of the stable."""
     cohort = sample(n, seed, params)
     start, total = 8, 8 + follow
     t = np.arange(0.0, 168.0 * total + 1e-9, 12.0)
@@ -406,15 +395,49 @@ def withdrawal_trial(n=2000, seed=0, every_weeks=1, follow_up_weeks=24, other_re
     stable = np.logical_and.reduce([stopped.responders(v) for v in visits])
     stable &= stopped._column(stopped.effect, rand_h) >= stopped.threshold  # not relapsed at randomisation
     remitter = np.logical_and.reduce([stopped.remitters(v) for v in visits])
-    rng = np.random.default_rng([seed, 1])
-    arm_kept = rng.permutation(stable.size) % 2 == 0
+    arm_kept = np.random.default_rng([seed, 1]).permutation(n) % 2 == 0
+    drug_h = np.where(arm_kept, kept.relapse_h(rand_h), stopped.relapse_h(rand_h)) - rand_h
+    return rand_h, stable, arm_kept, remitter, drug_h
+
+
+def withdrawal_trial(n=2000, seed=0, every_weeks=1, follow_up_weeks=24, other_relapse_per_month=0.0,
+                     params=POPULATION):
+    """A virtual SUSTAIN-1: esketamine for 8 weeks, then stable patients randomised 1:1 to continue or stop.
+
+    Induction twice weekly for 4 weeks, then weekly to week 8 (SpravatoLabel schedule; SUSTAIN-1's own 12-week
+    optimisation phase is shortened, ASSUMED).  Stable = responder at both weekly visits of weeks 7 and 8, just
+    before that week's dose (ASSUMED); stable remitters also meet remission at both.  At week 8 half continue one
+    56-mg dose every ``every_weeks`` weeks (1–4), half stop (placebo spray: the placebo response stays).  Relapse
+    as in :meth:`PopulationResult.relapse_h`, plus an optional drug-independent relapse rate
+    ``other_relapse_per_month`` (0–0.5 per month, ASSUMED; the model has none by default), the same in both arms.
+    The simulation is cached per (n, seed, every_weeks, follow_up_weeks, params); the other relapses are drawn anew.
+    """
+    every = int(in_range("every_weeks", every_weeks, *MAINTENANCE_WEEKS_RANGE, "weeks"))
+    follow = int(in_range("follow_up_weeks", follow_up_weeks, 4, 52, "weeks"))
+    other = float(in_range("other_relapse_per_month", other_relapse_per_month, 0.0, 0.5, "per month"))
+    count = int(in_range("n", n, 10, N_RANGE[1], "patients"))
+    rand_h, stable, arm_kept, remitter, drug_h = _withdrawal_core(count, int(seed), every, follow, params)
+    rng = np.random.default_rng([int(seed), 2])
+    other_h = rng.exponential(730.5 / other, count) if other > 0 else np.full(count, np.inf)
+    when = np.minimum(drug_h, other_h)
     follow_h = 168.0 * follow
-    other_h = rng.exponential(730.5 / other, stable.size) if other > 0 else np.full(stable.size, np.inf)
     out = {}
-    for name, result, mask in (("kept", kept, stable & arm_kept), ("stopped", stopped, stable & ~arm_kept)):
-        drug_h = result.relapse_h(rand_h)[mask] - rand_h
-        when = np.minimum(drug_h, other_h[mask])
-        out[f"times_{name}"] = np.minimum(when, follow_h)
-        out[f"events_{name}"] = when <= follow_h
+    for name, mask in (("kept", stable & arm_kept), ("stopped", stable & ~arm_kept)):
+        out[f"times_{name}"] = np.minimum(when[mask], follow_h)
+        out[f"events_{name}"] = when[mask] <= follow_h
         out[f"remitter_{name}"] = remitter[mask]
     return WithdrawalTrial(follow_h, rand_h, **out)
+
+
+def schedule(n_infusions=6, interval_days=2, maintenance_every_weeks=0, until_days=84, dose_mg_per_kg=0.5):
+    """Standard infusions: ``n_infusions`` (1–12) every ``interval_days`` (1–14), then one every
+    ``maintenance_every_weeks`` weeks (0 = none, 1–8) from that long after the last induction dose up to
+    ``until_days`` (the planner of the fading chapter)."""
+    n = int(in_range("n_infusions", n_infusions, 1, 12, "infusions"))
+    gap = float(in_range("interval_days", interval_days, 1, 14, "days"))
+    every = int(in_range("maintenance_every_weeks", maintenance_every_weeks, 0, 8, "weeks"))
+    until = float(in_range("until_days", until_days, 1, clinical.T_RANGE_H[1] / 24.0, "days"))
+    days = [gap * k for k in range(n)]
+    if every:
+        days += list(np.arange(days[-1] + 7 * every, until, 7 * every))
+    return tuple(pharmacokinetics.standard_infusion(24.0 * d, dose_mg_per_kg) for d in days if d <= until)

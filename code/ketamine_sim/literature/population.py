@@ -44,6 +44,12 @@ REFERENCES = [
               "SUSTAIN-1: 45.3% of stable remitters switched to placebo spray relapsed (26.7% on esketamine); "
               "model: share relapsing within 24 weeks of stopping. NOT reproduced: every virtual patient who stops "
               "relapses within weeks", "Daly2019", "VERIFIED", "validation", reproduced=False),
+    Reference("daly2019_relapse_on_esketamine_remitters", 0.267, 0.0, "share relapsing",
+              "SUSTAIN-1: 26.7% of stable remitters who continued esketamine relapsed (quoted by the fading "
+              "chapter beside the virtual trial)", "Daly2019", "VERIFIED", "context"),
+    Reference("daly2019_relapse_on_esketamine_responders", 0.258, 0.0, "share relapsing",
+              "SUSTAIN-1: 25.8% of stable responders who continued esketamine relapsed (quoted as above)", "Daly2019",
+              "VERIFIED", "context"),
     Reference("daly2019_relapse_on_placebo_responders", 0.576, 0.15, "share relapsing",
               "SUSTAIN-1: 57.6% of stable responders switched to placebo relapsed (25.8% on esketamine); model as "
               "above. NOT reproduced", "Daly2019", "VERIFIED", "validation", reproduced=False),

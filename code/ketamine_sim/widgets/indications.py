@@ -30,6 +30,10 @@ def _delivery_text(v):
     return "bolus" if round(float(v)) == 0 else f"{DELIVERY_MIN[1]:.0f}-min infusion"
 
 
+def _when(t_min):
+    return "at the injection" if t_min < 0.5 else f"{t_min:.0f} min after the dose starts"
+
+
 def _band_minutes(c):
     return ", ".join(f"{b.name} {c.minutes_in(b):.0f} min" for b in indications.BANDS)
 
@@ -63,8 +67,8 @@ def describe_bands(v):
     missed = [b.name for b in v.bands if b.name not in c.bands_reached()]
     never = f" It never reaches the {' or the '.join(missed)} band." if missed else ""
     return (f"{v.title}. The brain level 30 s after the dose starts is {c.at('brain_uM', ONSET_MIN):.2f} µM. "
-            f"Plasma peaks {c.peak_time_min('plasma_uM'):.0f} min and the brain "
-            f"{c.peak_time_min('brain_uM'):.0f} min after the dose starts, at {c.peak('brain_uM'):.2f} µM. Minutes "
+            f"Plasma peaks {_when(c.peak_time_min('plasma_uM'))} and the brain {_when(c.peak_time_min('brain_uM'))}, "
+            f"at {c.peak('brain_uM'):.2f} µM. Minutes "
             f"the plasma spends inside each reported band: {_band_minutes(c)}.{never}")
 
 

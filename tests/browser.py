@@ -116,3 +116,39 @@ def chromium():
             yield browser
         finally:
             browser.close()
+
+
+class OfflinePages:
+    """Pages of a served site, each in a fresh Chromium profile with every request off 127.0.0.1 blocked; the
+    blocked requests and console errors are collected, and :meth:`close` fails the test if there were any."""
+
+    def __init__(self, chromium, base):
+        self.chromium, self.base = chromium, base
+        self.outside, self.errors, self.contexts = [], [], []
+
+    def _route(self, r):
+        if urllib.parse.urlsplit(r.request.url).hostname == "127.0.0.1":
+            return r.continue_()
+        self.outside.append(r.request.url)
+        return r.abort()
+
+    def open(self, name, scheme="light", width=1280):
+        """Open ``name`` (a path below the site's root) in a new profile and wait until the network is idle."""
+        context = self.chromium.new_context(color_scheme=scheme, viewport={"width": width, "height": 900})
+        self.contexts.append(context)
+        context.route("**/*", self._route)
+        page = context.new_page()
+        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        page.on("pageerror", lambda e: self.errors.append(f"uncaught: {e}"))
+        page.goto(f"{self.base}/{name}")
+        page.wait_for_load_state("networkidle")
+        return page
+
+    def close(self, settle_ms=0):
+        """Close every profile (after ``settle_ms`` more on each page, for late timers); then check the record."""
+        for context in self.contexts:
+            if settle_ms and context.pages:
+                context.pages[0].wait_for_timeout(settle_ms)
+            context.close()
+        assert not self.outside, f"requests left the local server: {self.outside}"
+        assert not self.errors, f"console errors: {self.errors}"

@@ -6,8 +6,6 @@ axe-core (from ``node_modules``) in light and dark mode; both fit and stay legib
 request leaves 127.0.0.1.
 """
 
-import urllib.parse
-
 import pytest
 
 import browser as site
@@ -37,33 +35,15 @@ _SMALLEST_SVG_TEXT = """(svg) => {
 def chapter(served):
     """Open the chapter with outside hosts blocked; yields a function (scheme, width) -> page; checks on exit."""
     base, chromium, _ = served
-    outside, errors, contexts = [], [], []
+    pages = site.OfflinePages(chromium, base)
 
     def open_page(scheme="light", width=1280):
-        context = chromium.new_context(color_scheme=scheme, viewport={"width": width, "height": 900})
-        contexts.append(context)
-
-        def route(r):
-            if urllib.parse.urlsplit(r.request.url).hostname == "127.0.0.1":
-                return r.continue_()
-            outside.append(r.request.url)
-            return r.abort()
-
-        context.route("**/*", route)
-        page = context.new_page()
-        page.on("console", lambda m: m.type == "error" and errors.append(m.text))
-        page.on("pageerror", lambda e: errors.append(f"uncaught: {e}"))
-        page.goto(f"{base}/{PAGE}")
-        page.wait_for_load_state("networkidle")
+        page = pages.open(PAGE, scheme, width)
         page.wait_for_selector(f"{QUIZ} .Quiz")
         return page
 
     yield open_page
-    for page_context in contexts:
-        page_context.pages[0].wait_for_timeout(700)  # past jupyterquiz's 500 ms MathJax timer
-        page_context.close()
-    assert not outside, f"requests left the local server: {outside}"
-    assert not errors, f"console errors: {errors}"
+    pages.close(settle_ms=700)  # past jupyterquiz's 500 ms MathJax timer
 
 
 def _feedback(page, index):

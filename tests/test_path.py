@@ -27,32 +27,13 @@ _AXE = """() => axe.run(document, {resultTypes: ["violations"]}).then(r => r.vio
 def browse(served):
     """Open pages in fresh profiles with outside hosts blocked; yields open(name, scheme, width) -> page."""
     base, chromium, _ = served
-    outside, errors, contexts = [], [], []
+    pages = site.OfflinePages(chromium, base)
 
-    def open_page(name=PATH_PAGE, scheme="light", width=1280, context=None):
-        if context is None:
-            context = chromium.new_context(color_scheme=scheme, viewport={"width": width, "height": 900})
-            contexts.append(context)
-
-            def route(r):
-                if urllib.parse.urlsplit(r.request.url).hostname == "127.0.0.1":
-                    return r.continue_()
-                outside.append(r.request.url)
-                return r.abort()
-
-            context.route("**/*", route)
-        page = context.new_page()
-        page.on("console", lambda m: m.type == "error" and errors.append(m.text))
-        page.on("pageerror", lambda e: errors.append(f"uncaught: {e}"))
-        page.goto(f"{base}/{name}")
-        page.wait_for_load_state("networkidle")
-        return page
+    def open_page(name=PATH_PAGE, scheme="light", width=1280):
+        return pages.open(name, scheme, width)
 
     yield open_page
-    for context in contexts:
-        context.close()
-    assert not outside, f"requests left the local server: {outside}"
-    assert not errors, f"console errors: {errors}"
+    pages.close()
 
 
 def _step(page, slug, kind="card"):

@@ -80,3 +80,13 @@ def test_swapping_the_groups_inverts_the_hazard_ratio(seed, na, nb):
         assert abs(hr * back - 1.0) < 1e-6 and abs(low * bhigh - 1.0) < 1e-6 and low <= hr <= high
     elif not np.isnan(hr):
         assert {hr, back} == {0.0, np.inf}
+
+
+@FAST
+@given(st.integers(1, 12), st.integers(1, 14), st.integers(0, 8), st.integers(1, 200))
+def test_schedules_are_ordered_and_end_by_their_last_day(n, gap, every, until):
+    doses = pop.schedule(n, gap, every, until)
+    starts = np.array([d.start_h for d in doses])
+    assert np.all(np.diff(starts) > 0) and starts[-1] <= 24.0 * until and starts[0] == 0.0
+    induction = min(n, 1 + until // gap)
+    assert len(doses) >= induction and (every or len(doses) == induction)

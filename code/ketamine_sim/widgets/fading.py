@@ -176,7 +176,7 @@ def explore_relapse():
     controls = [
         Labelled("group_index", "Group", 0, 1, 1, 1, (0, 1), "", ".0f", text=_group_text, live_readout=False),
         Slider("every_weeks", "Esketamine every", 1, 4, 1, 1, (1, 2, 4), "weeks", ".0f"),
-        Slider("other_per_month", "Relapse from other causes (assumed)", 0.0, 0.2, 0.02, 0.0, (0.0, 0.1), "/month",
+        Slider("other_per_month", "Relapse from other causes (assumed)", 0.0, 0.2, 0.02, 0.0, (0.0, 0.1), "per month",
                ".0%"),
     ]
     return interactive_figure(controls, relapse, fplots.relapse, describe_relapse,

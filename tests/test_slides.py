@@ -14,7 +14,7 @@ import sys
 
 import pytest
 
-import lab_client as lc
+import browser as site
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 CHAPTERS = sorted((ROOT / "book" / "chapters").glob("*.ipynb"))
@@ -59,14 +59,6 @@ _MEASURE = """() => {
 }"""
 
 
-def _require_chromium():
-    if not lc.chromium_path():
-        message = f"Chromium not found at {lc.CHROMIUM}: install it with `sudo apt-get install chromium`"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-
-
 @pytest.fixture(scope="module")
 def decks(tmp_path_factory):
     """One deck per chapter notebook (none named here: a new chapter is covered when it lands)."""
@@ -82,8 +74,8 @@ def decks(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def chromium():
-    _require_chromium()
-    with lc.browser() as b:
+    site.require_browser(axe=False)
+    with site.chromium() as b:
         yield b
 
 

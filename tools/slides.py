@@ -20,10 +20,13 @@ slides following the rules above.  reveal.js (from node_modules, pinned in packa
 site's maths renderer, npm's ``katex``: its auto-render script typesets the deck's maths in the browser) are
 copied beside the decks; the template in tools/slides_reveal.html.j2 loads nothing from a CDN.
 
-Usage: ``python tools/slides.py [--out DIR] [chapter.ipynb ...]``
+Decks are built two at a time (``--jobs``, or ``SLIDES_JOBS``; 1 builds them one after another).
+
+Usage: ``python tools/slides.py [--out DIR] [--jobs N] [chapter.ipynb ...]``
 """
 
 import argparse
+import concurrent.futures
 import html
 import os
 import pathlib
@@ -207,9 +210,22 @@ def vendor(out):
     shutil.copy(KATEX.parent / "LICENSE", katex / "LICENSE")
 
 
+def _build_all(chapters, out, labels, jobs):
+    """``(deck, title)`` per chapter, in the chapters' order; ``jobs`` > 1 builds that many decks at once (each
+    deck executes its notebook in a kernel of its own, so they share nothing)."""
+    if jobs < 1:
+        sys.exit(f"--jobs={jobs} is not allowed; use 1 or more")
+    if jobs == 1 or len(chapters) < 2:
+        return [build_deck(path, out, labels) for path in chapters]
+    with concurrent.futures.ProcessPoolExecutor(min(jobs, len(chapters))) as pool:
+        return list(pool.map(build_deck, chapters, [out] * len(chapters), [labels] * len(chapters)))
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=pathlib.Path, default=ROOT / "_build" / "slides")
+    parser.add_argument("--jobs", type=int, default=int(os.environ.get("SLIDES_JOBS", "2")),
+                        help="decks built at once, each in its own process with its own kernel (default 2)")
     parser.add_argument("chapters", nargs="*", type=pathlib.Path)
     args = parser.parse_args(argv)
     chapters = [p.resolve() for p in args.chapters] or sorted((ROOT / "book" / "chapters").glob("*.ipynb"))
@@ -217,8 +233,7 @@ def main(argv=None):
     vendor(args.out)
     labels = _bib_labels()
     items = []
-    for path in chapters:
-        target, title = build_deck(path, args.out, labels)
+    for target, title in _build_all(chapters, args.out, labels, args.jobs):
         items.append(f'<li><a href="{target.name}">{html.escape(title)}</a></li>')
         print(f"slides: {target.relative_to(args.out.parent) if args.out.parent in target.parents else target}")
     (args.out / "index.html").write_text(

@@ -71,7 +71,7 @@ def widths(fig, w):
         struc_in, = ax.plot(w.days, _inside(w.structural, w.calcium), color=color("bdnf"), lw=6, alpha=0.45)
         ax.axhline(w.theta0, color=color("reference"), ls=":", lw=1, label="θ₀ without the drug")
         level = ax.axhline(w.calcium, color=OKABE_ITO["black"], lw=1, label="session Ca²⁺ (window: θ below it)")
-        decorate(ax, xlabel="days after one infusion", ylabel="LTP threshold θ (Ca²⁺ of maximum)",
+        decorate(ax, xlabel="days after one infusion", ylabel="threshold θ (Ca²⁺, of max)",
                  xlim=(0, w.days[-1]), ylim=(0.30, 0.52))
         ax.legend(loc="lower right", fontsize="x-small")
         st = _remember(fig, widths, [ax], fun=fun, struc=struc, fun_in=fun_in, struc_in=struc_in, level=level,

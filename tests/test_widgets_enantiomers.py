@@ -24,7 +24,8 @@ def test_explorers_build_live_and_redraw_when_a_control_moves(name, monkeypatch)
 
 def test_block_alt_text_names_the_regimen_with_most_block():
     assert "most block-hours with esketamine 84 mg nasal" in ew.describe_blocks(ew.blocks(0, 1))
-    assert "most block-hours with S (esketamine) 0.50 mg/kg" in ew.describe_blocks(ew.blocks(1, 1))
+    assert "most block-hours with S (esketamine). " in ew.describe_blocks(ew.blocks(1, 1))
+    assert "S (esketamine) 0.50 mg/kg IV: peak" in ew.describe_blocks(ew.blocks(1, 1))
     assert "ketamine only" in ew.describe_blocks(ew.blocks(2, 0))
 
 

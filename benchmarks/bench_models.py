@@ -9,7 +9,8 @@ import itertools
 import numpy as np
 from timing import print_table, summary, time_call
 
-from ketamine_sim import cascade, circuit, clinical, pharmacokinetics, plasticity, population, receptors
+from ketamine_sim import cascade, circuit, clinical, pharmacokinetics, plasticity, population, receptors, sensitivity
+from ketamine_sim.widgets import capstone as capstone_widgets
 from ketamine_sim.widgets import clinic as clinic_widgets
 from ketamine_sim.widgets import disinhibition as disinhibition_widgets
 from ketamine_sim.widgets import enantiomers as enantiomer_widgets
@@ -48,6 +49,7 @@ PLANS = itertools.cycle(itertools.product(range(1, 9), range(1, 8), range(0, 5))
 RELAPSES = itertools.cycle(itertools.product((0, 1), (1, 2, 3, 4), np.arange(0.0, 0.21, 0.02)))  # 88 > cache
 FAST_SHARES = itertools.cycle(np.linspace(0.2, 0.8, 997))  # a new assumed fast distribution share per call
 IV_DOSES = itertools.cycle(np.linspace(0.05, 4.5, 997))  # a new IV dose on every call
+UNBLOCK_RATES = itertools.cycle(np.linspace(0.01, 0.2, 997))  # a new assumed unblocking rate on every call
 CLINIC_YEARS = itertools.cycle(range(2000, 2026))  # a new publication-year filter on every call
 CLINIC_TRIALS = itertools.cycle(itertools.product(range(1, 7), (0, 1)))  # new infusions and comparator per call
 
@@ -55,6 +57,8 @@ COMPARISONS3 = itertools.cycle((0, 1, 2))  # the block explorer's three comparis
 ROUTE_STRENGTHS = itertools.cycle(np.linspace(0.0, 1.5, 997))  # a new assumed route strength on every call
 SESSION_DAYS = itertools.cycle(np.linspace(0.0, 7.0, 997))  # a new session time on every call
 WINDOW_GAINS = itertools.cycle(np.linspace(1.0, 14.0, 997))  # a new assumed window gain on every call
+CAPSTONE_DOSES = itertools.cycle(np.linspace(0.1, 1.0, 10))  # the dashboard's dose positions
+CAPSTONE_KS = itertools.cycle(np.linspace(0.16, 0.64, 997))  # a new assumed TrkB half-activation on every call
 
 CALLS = {
     "receptors.nmda_snapshot (I-V, 141 V)": lambda: receptors.nmda_snapshot(-40.0, 0.8, 1.0),
@@ -86,8 +90,10 @@ CALLS = {
     "widgets.synaptogenesis.sv2a (2 weeks, 673 t, new lag)": lambda: synaptogenesis_widgets.sv2a(next(MATURATIONS)),
     "widgets.indications.bands (720 t, new fast share)":
         lambda: indication_widgets.bands(3, next(FAST_SHARES)),
-    "widgets.indications.block (720 t + 17 doses x 240 t, new dose)":
+    "widgets.indications.block (720 t, new dose; dose curve cached)":
         lambda: indication_widgets.block(next(IV_DOSES), 0, 0.02),
+    "widgets.indications.block (720 t + 17 doses x 240 t, new unblocking rate)":
+        lambda: indication_widgets.block(2.0, 0, next(UNBLOCK_RATES)),
     "widgets.clinic.forest (8 trials, model beside them, new year)":
         lambda: clinic_widgets.forest.__wrapped__(next(CLINIC_YEARS), 0, 1),
     "widgets.clinic.virtual (2 x 200 patients, 229 t, new arms)":
@@ -104,6 +110,11 @@ CALLS = {
     "widgets.window.session (1 week, 337 t, new session day, uncached)":
         lambda: window_widgets.session.__wrapped__(next(SESSION_DAYS), 0.45),
     "widgets.window.widths (3 weeks, 505 t, new gain)": lambda: window_widgets.widths(0.45, next(WINDOW_GAINS)),
+    "widgets.capstone.dashboard (8 weeks, 6 infusions, ~330 t, uncached; live: all 30 positions precomputed)":
+        lambda: capstone_widgets._dashboard.__wrapped__(next(CAPSTONE_DOSES), 1),
+    "widgets.capstone.rested (ranking, precomputed Morris)": lambda: capstone_widgets.rested(next(SWITCH)),
+    "sensitivity.run (one chain run, circuit cached, new TrkB K)":
+        lambda: sensitivity.run({"k_trkb": next(CAPSTONE_KS)}),
 }
 
 LONG = {

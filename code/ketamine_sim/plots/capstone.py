@@ -3,6 +3,7 @@ of the ASSUMED numbers, and the chain with each link switched off.  No model mat
 result object (see ``widgets.capstone``)."""
 
 import numpy as np
+from matplotlib.patches import Patch
 
 from ketamine_sim.plots.core import _fresh, _live, _remember, narrow_layout
 from ketamine_sim.style import OKABE_ITO, color, decorate
@@ -11,7 +12,7 @@ STAGE_COLOURS = {"pharmacokinetics": color("ketamine"), "circuit": color("gaba")
                  "clinical": OKABE_ITO["black"]}
 _X_LIM_H = (0.1, 8 * 7 * 24.0)
 _DAY_TICKS_H = (1.0, 24.0, 7 * 24.0, 28 * 24.0)
-_DAY_TICK_LABELS = ("1 h", "1 day", "1 week", "4 weeks")
+_DAY_TICK_LABELS = ("1 h", "1 day", "1 wk", "4 wk")
 
 
 def _curves(c):
@@ -30,7 +31,8 @@ def _curves(c):
 def dashboard(fig, c):
     """Five stacked panels over log time: ketamine, NMDA block, glutamate and TrkB, synapses, symptoms (with the
     SSRI course and the relapse threshold).  ``c`` has ``result`` (a cascade result), ``ssri_t_h``,
-    ``ssri_effect``, ``dose_h`` and ``title``."""
+    ``ssri_effect`` and ``dose_h``.  No title: drawing text is most of a live update's cost, and the explorer's
+    readout names the dose and schedule."""
     data = _curves(c)
     st = _live(fig, dashboard)
     if st is None:
@@ -61,56 +63,68 @@ def dashboard(fig, c):
         axes[4].set_xticks(_DAY_TICKS_H, _DAY_TICK_LABELS)
         axes[4].set_xlabel("time after the first dose (log scale)")
         ticks = axes[4].vlines([], 0.0, 0.08, color=color("ketamine"), lw=2)
-        title = fig.suptitle("", fontsize="medium")
-        st = _remember(fig, dashboard, list(axes), ticks=ticks, thr=thr, title=title, **lines)
+        st = _remember(fig, dashboard, list(axes), ticks=ticks, thr=thr, **lines)
     a = st.artists
     for key, xy in data.items():
         a[key].set_data(*xy)
     a["ticks"].set_segments([[(h, 0.0), (h, 0.08)] for h in c.dose_h])
-    a["title"].set_text(c.title)
-    st.dynamic = [a[k] for k in data] + [a["ticks"], a["title"]]
+    st.dynamic = [a[k] for k in data] + [a["ticks"]]
     return fig
 
 
 def ranking(fig, r):
-    """Horizontal bars of Morris μ* for one outcome, most influential on top, coloured by stage.  ``r`` has
-    ``labels``, ``stages``, ``mu_star``, ``sigma``, ``unit`` and ``title`` (most influential first)."""
-    _fresh(fig)
-    narrow_layout(fig, 6.4)
-    ax = fig.subplots()
+    """Horizontal bars of Morris μ* for one outcome, most influential on top, coloured by stage, σ as dots.
+    ``r`` has ``labels``, ``stages``, ``mu_star``, ``sigma``, ``unit``, ``xmax`` and ``title`` (most influential
+    first).  Live: bars, dots, labels and title are updated in place (the number of bars never changes); each
+    label costs a live update about as much as everything else, so the explorer shows a dozen, not all."""
     y = np.arange(len(r.labels))
-    ax.barh(y, r.mu_star, color=[STAGE_COLOURS[s] for s in r.stages], height=0.7)
-    ax.plot(r.sigma, y, "o", ms=3, color=color("reference"), label="σ (interactions, curvature)")
-    ax.set_yticks(y, r.labels, fontsize="x-small")
-    ax.invert_yaxis()
-    decorate(ax, xlabel=f"μ*: mean change over the range ({r.unit})")
-    for stage, col in STAGE_COLOURS.items():
-        ax.barh([np.nan], [np.nan], color=col, label=stage)
-    ax.legend(loc="lower right", fontsize="x-small")
-    ax.grid(axis="y", visible=False)
-    fig.suptitle(r.title, wrap=True, fontsize="medium")
+    st = _live(fig, ranking)
+    if st is None:
+        _fresh(fig)
+        narrow_layout(fig, 6.4)
+        ax = fig.subplots()
+        bars = ax.barh(y, r.mu_star, height=0.7)
+        dots, = ax.plot(r.sigma, y, "o", ms=3, color=color("reference"), label="σ (interactions, curvature)")
+        ax.set_yticks(y, [""] * len(y))
+        ax.set_ylim(len(y) - 0.5, -0.5)
+        ax.set_xlim(0.0, r.xmax)
+        names = [ax.text(-0.01 * r.xmax, k, "", ha="right", va="center", fontsize="x-small") for k in y]
+        ax.grid(axis="y", visible=False)
+        handles = [dots] + [Patch(color=col, label=stage) for stage, col in STAGE_COLOURS.items()]
+        fig.legend(handles=handles, loc="outside lower center", ncols=2, fontsize="x-small")
+        ax.tick_params(axis="y", left=False)
+        xlabel = ax.set_xlabel("")
+        st = _remember(fig, ranking, [ax], bars=bars, dots=dots, names=names, xlabel=xlabel,
+                       title=fig.suptitle("", fontsize="medium"))
+    a = st.artists
+    for bar, width, stage in zip(a["bars"], r.mu_star, r.stages, strict=True):
+        bar.set_width(width)
+        bar.set_color(STAGE_COLOURS[stage])
+    a["dots"].set_data(r.sigma, y)
+    for text, label in zip(a["names"], r.labels, strict=True):
+        text.set_text(label)
+    a["xlabel"].set_text(f"μ*: mean change over the range ({r.unit})")
+    a["title"].set_text(r.title)
+    st.dynamic = [*a["bars"], a["dots"], *a["names"], a["xlabel"], a["title"]]
     return fig
 
 
 def links_off(fig, rows):
-    """Bars of the 24-h improvement and the duration with each link switched off (``rows`` of LinkOff)."""
+    """Bars of the 24-h improvement (top) and the duration (below) with each link switched off (``rows`` of
+    LinkOff), coloured by whether the experiment agrees; one column, so a phone keeps the same layout."""
     _fresh(fig)
-    narrow = narrow_layout(fig, 5.6)
-    left, right = fig.subplots(2, 1) if narrow else fig.subplots(1, 2, sharey=True)
+    top, bottom = fig.subplots(2, 1)
     y = np.arange(len(rows))
-    labels = [r.link for r in rows]
+    labels = [r.link.split(" (")[0] for r in rows]
     colours = {"agrees": OKABE_ITO["green"], "partly": OKABE_ITO["orange"], "disagrees": OKABE_ITO["vermillion"]}
-    left.barh(y, [r.madrs_24h for r in rows], color=[colours[r.agrees] for r in rows])
-    right.barh(y, [r.duration_days for r in rows], color=[colours[r.agrees] for r in rows])
-    left.set_yticks(y, labels, fontsize="x-small")
-    if narrow:
-        right.set_yticks(y, labels, fontsize="x-small")
-    for ax in (left, right):
+    for ax, values in ((top, [r.madrs_24h for r in rows]), (bottom, [r.duration_days for r in rows])):
+        ax.barh(y, values, color=[colours[r.agrees] for r in rows])
+        ax.set_yticks(y, labels, fontsize="small")
         ax.invert_yaxis()
         ax.grid(axis="y", visible=False)
-    decorate(left, title="24-h improvement", xlabel="MADRS points (drug-specific)")
-    decorate(right, title="Duration of benefit", xlabel="days")
-    for word, col in colours.items():
-        right.barh([np.nan], [np.nan], color=col, label=f"experiment {word}")
-    right.legend(loc="lower right", fontsize="x-small")
+    decorate(top, title="24-h improvement", xlabel="MADRS points (drug-specific)")
+    decorate(bottom, title="Duration of benefit", xlabel="days")
+    for word in dict.fromkeys(r.agrees for r in rows):
+        bottom.barh([np.nan], [np.nan], color=colours[word], label=f"experiment {word}")
+    bottom.legend(loc="lower right", fontsize="x-small")
     return fig

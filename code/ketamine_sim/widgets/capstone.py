@@ -16,6 +16,7 @@ HORIZON_H = 8 * 7 * 24.0  # eight weeks
 TRAJECTORIES = 8  # Morris trajectories in the book: (27 + 1) x 8 = 224 runs of the chain
 SEED = 0
 DASHBOARD_SIZE_IN = (6.6, 5.8)
+SHOWN = 13  # bars in the ranking: the top twelve and the last
 
 
 def doses_for(schedule, dose_mg_per_kg):
@@ -121,6 +122,7 @@ class Rested:
     names: tuple
     default: float
     runs: int
+    xmax: float  # one x range for both outcomes, so the axis stays put when the outcome changes
 
     @property
     def unit(self):
@@ -129,26 +131,31 @@ class Rested:
     @property
     def title(self):
         return (f"What the {sensitivity.OUTCOME_LABELS[self.outcome].split(' (')[0]} rests on "
-                f"(default {self.default:.1f} {self.unit}; {self.runs} runs)")
+                f"(default {self.default:.1f} {self.unit}; top {len(self.labels) - 1} of "
+                f"{len(sensitivity.NAMES)} and the last)")
 
 
 @lru_cache(maxsize=4)
 def rested(outcome=0, trajectories=TRAJECTORIES, seed=SEED):
-    """The ranking for outcome 0 (24-h improvement) or 1 (duration), most influential first (one Morris design
-    for both outcomes, computed once)."""
+    """The ranking for outcome 0 (24-h improvement) or 1 (duration): the top ``SHOWN - 1`` numbers and the last
+    (one Morris design for both outcomes, computed once)."""
     name = sensitivity.OUTCOMES[int(outcome)]
     rank = sensitivity.morris(trajectories, seed)
-    order = [rank.names.index(n) for n in rank.order(name)]
+    ranked = rank.order(name)
+    shown = (*ranked[:SHOWN - 1], ranked[-1])  # the top numbers and the last one (the negative control)
+    order = [rank.names.index(n) for n in shown]
     a = [sensitivity.BY_NAME[rank.names[i]] for i in order]
+    xmax = 1.08 * max(max(rank.mu_star[o].max(), rank.sigma[o].max()) for o in sensitivity.OUTCOMES)
     return Rested(name, tuple(x.label for x in a), tuple(x.stage for x in a), rank.mu_star[name][order],
-                  rank.sigma[name][order], tuple(x.name for x in a), rank.defaults[name], rank.runs)
+                  rank.sigma[name][order], tuple(x.name for x in a), rank.defaults[name], rank.runs, float(xmax))
 
 
 def describe_rested(r):
     """Alt text: the three most influential numbers with μ*, and the last one."""
     top = "; ".join(f"{label} ({stage}, μ* {mu:.1f} {r.unit})" for label, stage, mu in
                     zip(r.labels[:3], r.stages[:3], r.mu_star[:3], strict=True))
-    return (f"{r.title}. Bars of the Morris μ* of {len(r.labels)} assumed numbers, most influential on top. "
+    return (f"{r.title}. Bars of the Morris μ* ({r.runs} runs of the chain) of the most influential assumed numbers, "
+            f"largest on top. "
             f"The top three: {top}. Last: {r.labels[-1]} (μ* {r.mu_star[-1]:.2f}).")
 
 
@@ -160,7 +167,7 @@ def explore_assumptions():
     """Outcome → the ranking of the chain's ASSUMED numbers (Morris μ*, σ), coloured by stage."""
     controls = [Labelled("outcome", "Outcome", 0, 1, 1, 0, (0, 1), text=_outcome_text, live_readout=False)]
     return interactive_figure(controls, rested, cplots.ranking, describe_rested, "What the story rests on",
-                              figsize=(7.0, 6.0))
+                              figsize=(7.0, 4.6))
 
 
 # --- static figures and tables of the chapter --------------------------------------------------------------
@@ -193,6 +200,6 @@ def describe_links_off(rows):
 def show_links_off():
     """Display the switch-off figure with its alt text (:func:`ketamine_sim.widgets.show`)."""
     rows = sensitivity.links_off()
-    fig = plots.figure((7.0, 3.4))
+    fig = plots.figure((6.4, 4.6))
     cplots.links_off(fig, rows)
     show(fig, describe_links_off(rows))

@@ -36,8 +36,9 @@ class Forest:
     def title(self):
         which = "double-blind trials" if self.blinded_only else "trials"
         n = sum(r.has_estimate for r in self.shown)
-        return f"Published {which} up to {self.until_year}: {n} results" + (", model beside them" if
-                                                                              self.show_model else "")
+        results = "1 result" if n == 1 else f"{n} results"
+        return f"Published {which} up to {self.until_year}: {results}" + (", model beside them" if self.show_model
+                                                                           else "")
 
 
 @lru_cache(maxsize=64)

@@ -102,10 +102,19 @@ class Block:
                 f"{c.peak_time_min('block'):.0f} min")
 
 
+CURVE_T_H = indications.time_grid_h(6.0, 240)  # the grid of indications.dose_block, for the regimens' diamonds
+
+
 @lru_cache(maxsize=16)
 def _regimen_peaks(k_unblock_per_s):
-    return tuple((SHORT[r.name], r.mg_per_kg, indications.regimen_course(r.name, FAST_FRACTION, k_unblock_per_s)
+    return tuple((SHORT[r.name], r.mg_per_kg, indications.course(r.dose, CURVE_T_H, k_unblock_per_s=k_unblock_per_s)
                   .peak("block")) for r in indications.REGIMENS)
+
+
+@lru_cache(maxsize=16)
+def _curve(minutes, k):
+    """Peak block over the dose range: it does not depend on the chosen dose, so a dose move reuses it."""
+    return indications.dose_block(infusion_min=minutes, k_unblock_per_s=k)
 
 
 @lru_cache(maxsize=128)
@@ -114,7 +123,7 @@ def block(dose_mg_per_kg=0.5, delivery=1, k_unblock_per_s=K_UNBLOCK):
     minutes = DELIVERY_MIN[int(round(float(delivery)))]
     k = float(k_unblock_per_s)
     c = indications.course(indications.iv_dose(dose_mg_per_kg, minutes), k_unblock_per_s=k)
-    curve = indications.dose_block(infusion_min=minutes, k_unblock_per_s=k)
+    curve = _curve(minutes, k)
     edges = {name: lo for name, (lo, _) in indications.band_edge_block().items()}
     return Block(c, curve, float(dose_mg_per_kg), _delivery_text(delivery), k, edges, _regimen_peaks(k))
 

@@ -31,6 +31,13 @@ def _threshold_madrs():
     return p.baseline_mean - p.placebo_mean - p.expectancy_mean - drop
 
 
+def _maintenance_label(every):
+    """Short slider label: none, weekly, every N weeks."""
+    if not every:
+        return "none"
+    return "weekly" if round(every) == 1 else f"every {every:.0f} weeks"
+
+
 def _maintenance_text(every):
     if not every:
         return "no maintenance"
@@ -98,7 +105,7 @@ def explore_planner():
     controls = [
         Slider("interval_days", "Days between infusions", 1, 7, 1, 2, (2, 7), "days", ".0f"),
         Slider("n_infusions", "Induction infusions", 1, 8, 1, 6, (3, 6, 8), "", ".0f"),
-        Labelled("maintenance_weeks", "Maintenance", 0, 4, 1, 0, (0, 1, 4), "", ".0f", text=_maintenance_text),
+        Labelled("maintenance_weeks", "Maintenance", 0, 4, 1, 0, (0, 1, 4), "", ".0f", text=_maintenance_label),
     ]
     return interactive_figure(controls, plan, fplots.planner, describe_plan, "Plan a course: twelve weeks",
                               figsize=(7.0, 3.6))

@@ -9,7 +9,6 @@ from ketamine_sim.style import OKABE_ITO, color, decorate
 
 POINTS_XLIM = (-20.0, 8.0)
 SHARE_XLIM = (-40.0, 40.0)
-HIDDEN = "#BBBBBB"  # the label colour of a row the filters hide
 
 
 def _forest_panel(ax, rows, xlim, xlabel, title, narrow):
@@ -37,10 +36,9 @@ def _forest_panel(ax, rows, xlim, xlabel, title, narrow):
 
 
 def _show_rows(artists, shown):
-    for (ci, est, label), s in zip(artists, shown, strict=True):
+    for (ci, est, _label), s in zip(artists, shown, strict=True):
         ci.set_visible(bool(s))
         est.set_visible(bool(s))
-        label.set_color(OKABE_ITO["black"] if s else HIDDEN)
 
 
 def _legend(fig, narrow):
@@ -55,7 +53,8 @@ def _legend(fig, narrow):
 
 def forest(fig, f):
     """Published differences (drug minus comparator) with 95% CIs, one panel per outcome; rows the filters hide
-    are greyed out; the average patient's value beside the trials it can be set up like (a line spans a range).
+    lose their markers (labels stay: redrawing text would slow the live update); the average patient's value
+    beside the trials it can be set up like (a line spans a range).
 
     ``f`` has ``points_rows``/``share_rows`` (all :class:`trials.Trial` rows), ``points_shown``/``share_shown``
     (bool per row), ``model`` ({label: (low, high)}), ``calibrated`` (the label the model was fitted to),
@@ -90,7 +89,7 @@ def forest(fig, f):
         span.set_visible(bool(f.show_model and f.points_shown[i]))
         dot.set_visible(bool(f.show_model and f.points_shown[i]))
     a["title"].set_text(f.title)
-    rows = [x for row in (*a["pts"], *a["share"]) for x in row]
+    rows = [x for row in (*a["pts"], *a["share"]) for x in row[:2]]  # labels stay: redrawing text is slow
     st.dynamic = [*rows, *{x for _, *pair in a["model"] for x in pair}, a["title"]]
     return fig
 
@@ -118,12 +117,11 @@ def _rate_rows(ax, rows, narrow):
 
 
 def _set_rate(artists, i, rate, low, high, shown=True):
-    ci, dot, text = artists[i]
+    ci, dot, _text = artists[i]
     ci.set_data([low, high], [i, i])
     dot.set_data([rate], [i])
     ci.set_visible(bool(shown))
     dot.set_visible(bool(shown))
-    text.set_color(OKABE_ITO["black"] if shown else HIDDEN)
 
 
 def virtual_trial(fig, v):
@@ -147,7 +145,7 @@ def virtual_trial(fig, v):
         ticks = course_ax.vlines([], -1.5, 0.0, color=k, lw=2)
         decorate(course_ax, title="Mean MADRS change", xlabel="days after the first infusion",
                  ylabel="MADRS change (points)", xlim=(0.0, v.days[-1]), ylim=(-32, 2))
-        legend = course_ax.legend(loc="lower right", fontsize="x-small")
+        course_ax.legend(loc="lower right", fontsize="x-small")
         rows = [("virtual ketamine", "ketamine", True), ("virtual comparator", "reference", True)]
         rows += [(f"{r.label}: {r.arm}", "ketamine" if r.arm == "ketamine" else "reference", r.interval != "none")
                  for r in v.published]
@@ -156,7 +154,7 @@ def virtual_trial(fig, v):
                  ylim=(len(rows) - 0.5, -0.5 - 0.5 * narrow))
         rate_ax.axhline(1.5, color=color("reference"), lw=0.8)
         st = _remember(fig, virtual_trial, [course_ax, rate_ax], drug=drug, ctrl=ctrl, readout=readout,
-                       ticks=ticks, bands=[drug_band, ctrl_band], rate=rate, legend=legend,
+                       ticks=ticks, bands=[drug_band, ctrl_band], rate=rate,
                        title=fig.suptitle("", wrap=True))
     a = st.artists
     a["drug"].set_data(v.days, v.drug_mean)
@@ -165,13 +163,11 @@ def virtual_trial(fig, v):
         band.set_data(v.days, low, high)
     a["readout"].set_xdata([v.readout_day, v.readout_day])
     a["ticks"].set_segments([[(d, -1.5), (d, 0.0)] for d in v.dose_days])
-    a["legend"].get_texts()[1].set_text(v.comparator)
     for i, (r, lo, hi) in enumerate(v.virtual):
         _set_rate(a["rate"], i, r, lo, hi)
-    a["rate"][1][2].set_text(f"virtual {v.comparator}")
     for i, (p, shown) in enumerate(zip(v.published, v.published_shown, strict=True)):
         _set_rate(a["rate"], i + 2, p.rate, p.low, p.high, shown)
     a["title"].set_text(v.title)
-    st.dynamic = [a["drug"], a["ctrl"], *a["bands"], a["readout"], a["ticks"], a["legend"],
-                  *(x for row in a["rate"] for x in row), a["title"]]
+    st.dynamic = [a["drug"], a["ctrl"], *a["bands"], a["readout"], a["ticks"],
+                  *(x for row in a["rate"] for x in row[:2]), a["title"]]  # labels and legend stay (text is slow)
     return fig

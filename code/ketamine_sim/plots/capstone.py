@@ -88,7 +88,7 @@ def ranking(fig, r):
         ax.set_yticks(y, [""] * len(y))
         ax.set_ylim(len(y) - 0.5, -0.5)
         ax.set_xlim(0.0, r.xmax)
-        names = [ax.text(-0.01 * r.xmax, k, "", ha="right", va="center", fontsize="x-small") for k in y]
+        names = [ax.text(-0.01 * r.xmax, k, "", ha="right", va="center", fontsize="small") for k in y]
         ax.grid(axis="y", visible=False)
         handles = [dots] + [Patch(color=col, label=stage) for stage, col in STAGE_COLOURS.items()]
         fig.legend(handles=handles, loc="outside lower center", ncols=2, fontsize="x-small")

@@ -4,6 +4,8 @@ the ranking is stable between seeds and sample sizes."""
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ketamine_sim import clinical, pharmacokinetics, plasticity, sensitivity
 
@@ -91,3 +93,16 @@ def test_switching_links_off_removes_what_the_experiments_say_it_removes():
     assert rows["mTORC1"].madrs_24h == pytest.approx(spines.madrs_24h, rel=1e-6)
     for route in ("block at rest", "surge route"):  # each route alone: most of the effect is gone
         assert rows[route].madrs_24h < 0.3 * full.madrs_24h
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.floats(0.0, 1.0), min_size=len(sensitivity.NAMES), max_size=len(sensitivity.NAMES)))
+def test_any_point_of_the_ranges_gives_bounded_reproducible_outcomes(units):
+    # (not monotonic in the elimination rate: k_e also scales formation, so a slow turnover builds fewer spines)
+    values = {a.name: float(a.value(x)) for a, x in zip(sensitivity.ASSUMPTIONS, units, strict=True)}
+    r = sensitivity.run(values)
+    assert np.isfinite(r.madrs_24h) and r.madrs_24h >= 0.0
+    assert 0.0 <= r.duration_days <= sensitivity.HORIZON_DAYS
+    assert np.all((r.effect >= 0.0) & (r.effect < 1.0))
+    again = sensitivity.run(dict(reversed(values.items())))  # the order of the names does not matter
+    assert (again.madrs_24h, again.duration_days) == (r.madrs_24h, r.duration_days)

@@ -33,7 +33,7 @@ _SCRIPT = """(function () {
   var img = root.querySelector("img"), readout = root.querySelector(".ks-readout");
   var source = root.querySelector("picture source"), media = source && window.matchMedia(source.getAttribute("media"));
   var inputs = root.querySelectorAll("input[type=range]");
-  var sets = {}, waiting = {}, shown = false;
+  var sets = {}, waiting = {}, shown = false, reserved = null;
   function wanted() { return media && media.matches ? "narrow" : "wide"; }
   // The frames sit inline, or (on the book site) in one script file per set named after data-src, fetched when
   // the figure nears the screen or a slider is touched: a page's first paint never waits for them.
@@ -67,6 +67,12 @@ _SCRIPT = """(function () {
     img.setAttribute("data-text-px", data.text_px);
     img.src = "data:" + data.mime + ";base64," + data.frames[k];
     img.alt = data.alts[k];
+    if (reserved !== data) {  // the caption keeps the height of its longest text: no jump as the sliders move
+      reserved = data; readout.style.minHeight = "";
+      var tallest = 0;
+      data.alts.forEach(function (a) { readout.textContent = a; tallest = Math.max(tallest, readout.offsetHeight); });
+      readout.style.minHeight = tallest + "px";
+    }
     readout.textContent = data.alts[k];
     shown = true;
   }

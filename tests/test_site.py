@@ -6,6 +6,7 @@ reader's system set to light and to dark.  axe-core comes from ``node_modules`` 
 """
 
 import re
+import unicodedata
 import urllib.parse
 from html import unescape as html_unescape
 
@@ -355,7 +356,8 @@ def test_search_finds_nmda(served):
 
 
 def _squash(text):
-    return re.sub(r"\s+", "", text)
+    """Text without whitespace, ligatures spelled out (Chromium's PDF sets "effect" with the ligature ﬀ)."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
 def _svg_labels(svg):

@@ -132,7 +132,7 @@ HOURS_8W_6H = np.arange(0.0, 8 * 7 * 24.0 + 1.0, 6.0)
 
 def _cohort_8w(doses):
     """10,000 virtual patients over eight weeks, the average patient's components recomputed (cache cleared)."""
-    population._components.cache_clear()
+    population._drive_rows.cache_clear()
     return population.simulate(HOURS_8W_6H, doses, COHORT_10K)
 
 

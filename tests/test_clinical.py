@@ -211,6 +211,28 @@ def test_internal_grid_grows_linearly_with_the_number_of_doses():
     assert per_dose[1] == pytest.approx(per_dose[0], rel=0.02) and per_dose[0] < 300
 
 
+def test_course_on_grid_is_simulate_on_its_own_grid():
+    doses = c.repeated_infusions(2)
+    course = c.course_on_grid(doses, 30 * 24.0)
+    r = c.simulate(course.t_h, doses)
+    assert course.t_h[0] == 0.0 and course.t_h[-1] == pytest.approx(30 * 24.0)
+    np.testing.assert_allclose(course.spine_density, r.spine_density, rtol=0, atol=1e-12)
+    functional, structural = c.components(course.potentiation, course.spine_density)
+    np.testing.assert_allclose(c.symptom_effect(functional, structural), r.effect, rtol=0, atol=1e-12)
+
+
+def test_effect_is_the_saturating_drive():
+    f, s = np.array([0.0, 1.0, 2.0]), np.array([0.0, 1.0, 0.5])
+    p = c.SYMPTOMS
+    drive = c.symptom_drive(f, s)
+    np.testing.assert_allclose(drive, p.functional_weight * f + p.structural_weight * s)
+    np.testing.assert_allclose(c.symptom_effect(f, s), drive / (drive + p.half_saturation))
+    with pytest.raises(ValueError, match="drive=-1"):
+        c.effect_of_drive([0.5, -1.0])
+    with pytest.raises(ValueError, match="until_h=-5"):
+        c.course_on_grid(c.repeated_infusions(0), -5.0)
+
+
 def test_scalar_dose_path_of_plasticity_runs_a_year():
     from ketamine_sim import plasticity
 

@@ -35,9 +35,9 @@ def test_relax_matches_closed_form_for_step_and_ramp():
     t = np.concatenate([np.linspace(0, 2, 25), np.linspace(2.5, 400, 800)])
     dt = np.diff(t)
     tau = 0.7
-    assert np.allclose(pl._relax(t, dt, np.ones_like(t), tau), 1 - np.exp(-t / tau), atol=1e-12)
-    assert np.allclose(pl._relax(t, dt, t.copy(), tau), t - tau * (1 - np.exp(-t / tau)), atol=1e-9)
-    assert np.allclose(pl._relax(t, dt, np.zeros_like(t), tau, x0=2.0), 2 * np.exp(-t / tau), atol=1e-12)
+    assert np.allclose(pl.relax(t, dt, np.ones_like(t), tau), 1 - np.exp(-t / tau), atol=1e-12)
+    assert np.allclose(pl.relax(t, dt, t.copy(), tau), t - tau * (1 - np.exp(-t / tau)), atol=1e-9)
+    assert np.allclose(pl.relax(t, dt, np.zeros_like(t), tau, x0=2.0), 2 * np.exp(-t / tau), atol=1e-12)
 
 
 def test_internal_steps_are_fine_enough():

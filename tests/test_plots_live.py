@@ -14,6 +14,8 @@ def test_encode_png_round_trips_exactly():
     png = plots.encode_png(rgb)
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     assert np.array_equal(pixels(png), rgb)
+    rgba = np.random.default_rng(1).integers(0, 256, (6, 9, 4), dtype=np.uint8)  # the live path's strided view
+    assert np.array_equal(pixels(plots.encode_png(rgba[:, :, :3])), rgba[:, :, :3])
 
 
 CASES = [

@@ -184,6 +184,24 @@ def test_stopping_relapses_everyone_within_weeks(trial):
     assert trial.events_kept.mean() < 0.2
 
 
+def test_band_is_numpys_percentile(cohort):
+    r = pop.simulate(HOURS_3W, SIX, cohort.subset(np.arange(501)))
+    for q, change in (((10, 90), False), ((25, 50, 75), True)):
+        values = r.madrs - r.baseline[:, None] if change else r.madrs
+        np.testing.assert_allclose(r.band(q, change), np.percentile(values, q, axis=0), rtol=0, atol=1e-4)
+
+
+def test_relapse_time_is_the_first_fall_after_being_above():
+    t = np.arange(6.0)
+    effect = np.array([[0.0, 0.6, 0.6, 0.2, 0.6, 0.2],  # above from 1 h, falls at 3 h
+                       [0.6, 0.6, 0.6, 0.6, 0.6, 0.6],  # never falls
+                       [0.1, 0.2, 0.1, 0.2, 0.1, 0.2],  # never above: no relapse
+                       [0.6, 0.1, 0.1, 0.6, 0.6, 0.1]])  # falls at 1 h, and again at 5 h
+    r = pop.PopulationResult(t, np.zeros_like(effect), np.zeros(4), effect, 0.5, "ketamine", 10.0)
+    np.testing.assert_array_equal(r.relapse_h(), [3.0, np.inf, np.inf, 1.0])
+    np.testing.assert_array_equal(r.relapse_h(from_h=2.0), [3.0, np.inf, np.inf, 5.0])
+
+
 # --- bad input ---------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("call, name", [
@@ -192,6 +210,10 @@ def test_stopping_relapses_everyone_within_weeks(trial):
     (lambda: pop.simulate(HOURS_3W[::-1], ONE, pop.average_patient()), "t_h"),
     (lambda: pop.simulate(HOURS_3W, ONE, "patients"), "cohort"),
     (lambda: pop.simulate(HOURS_3W, ONE, pop.average_patient()).change(1e6), "at_h"),
+    (lambda: pop.percentiles(np.zeros((3, 2)), (50, 120)), "q"),
+    (lambda: pop.percentiles(np.zeros(3), (50,)), "values"),
+    (lambda: pop.drug_effect(HOURS_3W, ONE, dataclasses.replace(pop.average_patient(), fading_speed=np.full(1, 9.0))),
+     "fading_speed"),
     (lambda: pop.rate_ci(5, 3), "k"), (lambda: pop.rate_ci(1, 3, level=1.5), "level"),
     (lambda: pop.kaplan_meier([1, 2], [True]), "observed"),
     (lambda: pop.kaplan_meier([-1, 2], [True, True]), "times_h"),

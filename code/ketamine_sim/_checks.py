@@ -12,6 +12,10 @@ def in_range(name, value, low, high, unit=""):
         arr = np.asarray(value, dtype=float)
     except (TypeError, ValueError):
         raise ValueError(f"{name}={value!r} is not a number; allowed range [{low:g}, {high:g}]") from None
+    if arr.size:  # fast path: two reductions instead of an element-wise mask (NaN fails the comparisons)
+        lowest, highest = arr.min(), arr.max()
+        if low <= lowest and highest <= high and np.isfinite(lowest) and np.isfinite(highest):
+            return arr
     bad = ~np.isfinite(arr) | (arr < low) | (arr > high)
     if np.any(bad):
         first = arr[bad].flat[0]

@@ -88,19 +88,30 @@ class SymptomParams:
 SYMPTOMS = SymptomParams()
 
 
+def symptom_drive(functional, structural, params=SYMPTOMS):
+    """The drive D = w_F F + w_S S (≥ 0) from the two components (arrays that broadcast), each in units of its peak
+    after one standard infusion (≥ 0)."""
+    f = in_range("functional", functional, *COMPONENT_RANGE, "(x single-infusion peak)")
+    s = in_range("structural", structural, *COMPONENT_RANGE, "(x single-infusion peak)")
+    in_range("functional_weight", params.functional_weight, 0.0, 1e6)
+    in_range("structural_weight", params.structural_weight, 0.0, 1e6)
+    return params.functional_weight * f + params.structural_weight * s
+
+
+def effect_of_drive(drive, params=SYMPTOMS):
+    """Antidepressant effect E = D / (D + K) (0–1) of a drive D ≥ 0 (:func:`symptom_drive`)."""
+    d = in_range("drive", drive, 0.0, 2.0e6, "(x single-infusion drive)")
+    k = float(in_range("half_saturation", params.half_saturation, 1e-6, 1e6))
+    return d / (d + k)
+
+
 def symptom_effect(functional, structural, params=SYMPTOMS):
     """Antidepressant effect (0–1) from the functional and structural components (arrays, same shape).
 
     Each component is in units of its peak after one standard infusion (≥ 0).  D = w_F F + w_S S,
     E = D / (D + K).  The split into two components is a HYPOTHESIS (claims #31).
     """
-    f = in_range("functional", functional, *COMPONENT_RANGE, "(x single-infusion peak)")
-    s = in_range("structural", structural, *COMPONENT_RANGE, "(x single-infusion peak)")
-    in_range("half_saturation", params.half_saturation, 1e-6, 1e6)
-    in_range("functional_weight", params.functional_weight, 0.0, 1e6)
-    in_range("structural_weight", params.structural_weight, 0.0, 1e6)
-    drive = params.functional_weight * f + params.structural_weight * s
-    return drive / (drive + params.half_saturation)
+    return effect_of_drive(symptom_drive(functional, structural, params), params)
 
 
 # --- the pipeline: doses → brain ketamine → plasticity → components -------------------------------------
@@ -121,7 +132,7 @@ def _drive_times(t_max_h, starts_h):
     return t[t <= t_max_h]
 
 
-def _as_doses(doses):
+def as_doses(doses):
     doses = (doses,) if isinstance(doses, pharmacokinetics.Dose) else tuple(doses)
     if not doses or not all(isinstance(d, pharmacokinetics.Dose) for d in doses):
         raise ValueError(f"doses={doses!r} is not allowed; give one or more pharmacokinetics.Dose records "
@@ -158,7 +169,7 @@ def brain_drive(t_h, doses, body_weight_kg=70.0):
 
     Covers 0 to the latest of ``t_h``; fine steps after each dose start, coarse ones elsewhere.
     """
-    return _drive(max(float(np.max(t_h, initial=0.0)), _STEPS[-1]), _as_doses(doses), body_weight_kg)
+    return _drive(max(float(np.max(t_h, initial=0.0)), _STEPS[-1]), as_doses(doses), body_weight_kg)
 
 
 def _raw(t_max_h, doses, body_weight_kg, switches):
@@ -167,15 +178,23 @@ def _raw(t_max_h, doses, body_weight_kg, switches):
     return plasticity.on_grid(grid, brain, **switches)
 
 
+def course_on_grid(doses, until_h, body_weight_kg=70.0):
+    """Every plasticity stage of a schedule on the internal drive grid from 0 to ``until_h`` (h), not resampled:
+    a :class:`ketamine_sim.plasticity.PlasticityResult` whose ``t_h`` is that grid (:func:`brain_drive`)."""
+    until = float(in_range("until_h", until_h, *T_RANGE_H, "h"))
+    return _raw(max(until, _STEPS[-1]), as_doses(doses), body_weight_kg, {})
+
+
 @functools.lru_cache(maxsize=1)
-def _single_infusion_peaks():
+def single_infusion_peaks():
     """Peaks of potentiation and of extra spine density after one standard 0.5 mg/kg, 40-min infusion."""
     pl = _raw(21 * 24.0, (pharmacokinetics.standard_infusion(),), 70.0, {})
     return float(pl.potentiation.max()), float(pl.spine_density.max() - 1.0)
 
 
-def _components(potentiation, spine_density):
-    f1, s1 = _single_infusion_peaks()
+def components(potentiation, spine_density):
+    """(functional, structural): potentiation and extra spine density in units of their single-infusion peaks."""
+    f1, s1 = single_infusion_peaks()
     return np.maximum(potentiation, 0.0) / f1, np.maximum(spine_density - 1.0, 0.0) / s1
 
 
@@ -197,7 +216,7 @@ def _evaluate(t, doses, switches, body_weight_kg, params):
     pl = _raw(t_max, doses, body_weight_kg, switches)
     stages = plasticity.PlasticityResult(**{f.name: t if f.name == "t_h" else np.interp(t, pl.t_h, getattr(pl, f.name))
                                             for f in dataclasses.fields(pl)})
-    functional, structural = _components(stages.potentiation, stages.spine_density)
+    functional, structural = components(stages.potentiation, stages.spine_density)
     effect = symptom_effect(functional, structural, params)
     return stages.ketamine_uM, stages.potentiation, stages.spine_density, functional, structural, effect, stages
 
@@ -209,7 +228,7 @@ def simulate(t_h, doses, *, nbqx=False, rapamycin=False, spine_formation=True, b
     ``doses``: a :class:`ketamine_sim.pharmacokinetics.Dose` or a sequence of them.  Switches are passed to the
     plasticity stage (AMPA block, mTORC1 block, no new spines).  Returns a :class:`ClinicalResult`.
     """
-    doses = _as_doses(doses)
+    doses = as_doses(doses)
     t = in_range("t_h", t_h, *T_RANGE_H, "h")
     switches = {"nbqx": nbqx, "rapamycin": rapamycin, "spine_formation": spine_formation}
     *parts, stages = _evaluate(t, doses, switches, body_weight_kg, params)
@@ -265,7 +284,7 @@ def relapse_time_h(doses, params=SYMPTOMS, horizon_h=60 * 24.0, **switches):
     0 if the effect never reaches the threshold after the last dose; ``inf`` if it is still above it
     ``horizon_h`` hours later (default 60 days; cut at the model's two-year range).
     """
-    doses = _as_doses(doses)
+    doses = as_doses(doses)
     last = max(d.start_h for d in doses)
     horizon = min(float(in_range("horizon_h", horizon_h, 1.0, T_RANGE_H[1], "h")), T_RANGE_H[1] - last)
     t = np.arange(last, last + horizon + 0.25, 0.25)

@@ -170,7 +170,7 @@ class PlasticityResult:
 
 # --- numerics ------------------------------------------------------------------------------------------
 
-def _relax(t, dt, u, tau_h, x0=0.0):
+def relax(t, dt, u, tau_h, x0=0.0):
     """Exact solution of dX/dt = (u − X)/τ on the grid ``t`` (h, from 0; steps ``dt``) for ``u`` linear between nodes.
 
     Per step: X₁ = a X₀ + v, a = e^(−Δt/τ), v = u₁(1 − q) + u₀(q − a), q = τ(1 − a)/Δt; the recurrence is
@@ -347,19 +347,19 @@ def _chain(t, conc, glu, block, nbqx, rapamycin, bdnf_fraction, spine_formation,
     """Integrate every stage on the internal grid ``t`` (hours); returns a dict of arrays."""
     dt = np.diff(t)
     ampa = receptors.ampa_throughput(glu, nbqx)
-    eef2 = _relax(t, dt, 1.0 - p.eef2k_nmda_share * block, p.tau_eef2_h, x0=1.0)
+    eef2 = relax(t, dt, 1.0 - p.eef2k_nmda_share * block, p.tau_eef2_h, x0=1.0)
     dephos = np.clip(1.0 - eef2, 0.0, None)
     release = bdnf_fraction * (p.w_surge * np.clip(ampa - 1.0, 0.0, None) + p.w_rest * dephos * np.clip(ampa, 0, 1))
-    bdnf = _relax(t, dt, release, p.tau_bdnf_h)
+    bdnf = relax(t, dt, release, p.tau_bdnf_h)
     bound = (bdnf / p.k_trkb) ** p.trkb_hill
-    trkb = _relax(t, dt, bound / (1.0 + bound), p.tau_trkb_h)
-    mtor = _relax(t, dt, trkb * (1.0 - rapamycin), p.tau_mtor_h)
+    trkb = relax(t, dt, bound / (1.0 + bound), p.tau_trkb_h)
+    mtor = relax(t, dt, trkb * (1.0 - rapamycin), p.tau_mtor_h)
     # the two slow traces of TrkB in one pass: potentiation and the plasticity window
-    slow, window = _relax(t, dt, np.stack([trkb, trkb]), np.array([[p.tau_potentiation_h], [p.tau_window_h]]))
-    synth = _relax(t, dt, mtor, p.tau_synth_h)
+    slow, window = relax(t, dt, np.stack([trkb, trkb]), np.array([[p.tau_potentiation_h], [p.tau_window_h]]))
+    synth = relax(t, dt, mtor, p.tau_synth_h)
     k_e = p.elimination_per_day
     formation = k_e * (1.0 + p.formation_gain * synth * spine_formation)
-    spines = _relax(t, dt, formation / k_e, 24.0 / k_e, x0=1.0)
+    spines = relax(t, dt, formation / k_e, 24.0 / k_e, x0=1.0)
     potentiation = p.potentiation_gain * slow
     return {
         "ketamine_uM": conc, "glutamate_rel": glu, "pyramidal_block": block, "ampa_drive": ampa,

@@ -128,8 +128,7 @@ class VirtualView:
 
 
 def _band(result):
-    change = result.madrs - result.baseline[:, None]
-    return tuple(np.percentile(change, [25, 75], axis=0))
+    return tuple(result.band((25, 75), change=True))
 
 
 @lru_cache(maxsize=64)

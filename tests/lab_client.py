@@ -245,6 +245,14 @@ def slider_steps(control):
         " return o.step ? (hi - lo) / o.step : Infinity; }")
 
 
+def slider_position(control):
+    """(value, min, max) of a slider, unrounded, from its noUiSlider (aria-valuenow is rounded to one decimal, so
+    0.16 on a 0-0.2 slider reads as its end)."""
+    return tuple(control.locator(".noUi-target").first.evaluate(
+        "(el) => { const s = el.noUiSlider, v = s.get(true);"
+        " return [+(Array.isArray(v) ? v[0] : v), +s.options.range.min, +s.options.range.max]; }"))
+
+
 def drag_slider(page, control, pixels=90, steps=10):
     """Drag a slider's handle with the mouse by ``pixels`` (towards the middle), in ``steps`` mouse moves."""
     handle = control.locator(".noUi-handle").first
@@ -277,12 +285,11 @@ def move_control(page, control, direction=1):
     cls = control.get_attribute("class") or ""
     if "widget-slider" in cls:
         handle = control.locator(".noUi-handle").first
-        now, top = handle.get_attribute("aria-valuenow"), handle.get_attribute("aria-valuemax")
+        now, low, top = slider_position(control)
         key = "ArrowRight" if direction > 0 else "ArrowLeft"
-        if direction > 0 and now is not None and float(now) >= float(top):
+        if direction > 0 and now >= top:
             key = "ArrowLeft"
-        low = handle.get_attribute("aria-valuemin")
-        if direction < 0 and now is not None and float(now) <= float(low):
+        if direction < 0 and now <= low:
             key = "ArrowRight"
         handle.focus()
         page.keyboard.press(key)

@@ -81,6 +81,30 @@ def test_live_widget_redraws_when_a_slider_moves(monkeypatch):
     assert image.value != before and 'alt="Line from 2 to 0."' in image.value
 
 
+def test_live_widget_shows_a_revisited_position_without_running_the_model_again(monkeypatch):
+    monkeypatch.delenv(widgets.STATIC_ENV, raising=False)
+    calls = []
+    box = widgets.interactive_figure(_toy_controls(), lambda **v: calls.append(v) or _toy_model(**v), _toy_plot,
+                                     _toy_describe, "Toy")
+    slider = next(w for w in box.children if hasattr(w, "min") and hasattr(w, "max"))
+    image = next(w for w in box.children if "<img" in str(getattr(w, "value", "")))
+    first = image.value
+    slider.value = 2.0
+    slider.value = 1.0
+    assert image.value == first and len(calls) == 2  # the start and 2.0; back at 1.0 from memory
+
+
+def test_frame_memory_keeps_the_most_recent_frames(monkeypatch):
+    from ketamine_sim.widgets import core
+
+    monkeypatch.setattr(core, "FRAMES_KEPT", 2)
+    drawn = []
+    memory = core._FrameMemory(lambda v: drawn.append(v["a"]) or (b"png", str(v["a"])))
+    for a in (1, 2, 1, 3, 2, 1):  # 3 pushes out 2 (1 was shown more recently); then 2 pushes out 1
+        assert memory({"a": a}) == (b"png", str(a))
+    assert drawn == [1, 2, 3, 2, 1]
+
+
 def test_live_sliders_cannot_leave_their_range(monkeypatch):
     monkeypatch.delenv(widgets.STATIC_ENV, raising=False)
     slider = _toy_controls()[0].widget()

@@ -123,6 +123,25 @@ def _live_frame(model, plot, describe, values, fig):
     return plots.png_update(fig), describe(result)
 
 
+FRAMES_KEPT = 64  # live frames remembered per widget: a position visited again is shown without redrawing
+
+
+class _FrameMemory:
+    """The last :data:`FRAMES_KEPT` live frames of one widget by control values (models and plots are pure, so the
+    same values give the same frame); least recently shown first out."""
+
+    def __init__(self, draw):
+        self._draw, self._kept = draw, {}
+
+    def __call__(self, values):
+        key = tuple(values.items())
+        frame = self._kept.pop(key, None) or self._draw(values)
+        self._kept[key] = frame
+        if len(self._kept) > FRAMES_KEPT:
+            del self._kept[next(iter(self._kept))]
+        return frame
+
+
 def _img_tag(png, alt):
     return f'<img src="data:image/png;base64,{base64.b64encode(png).decode()}" alt="{escape(alt)}" ' \
            'style="max-width:100%">'
@@ -152,8 +171,10 @@ def interactive_figure(controls, model, plot, describe, title, figsize=(7.0, 3.4
     image = W.HTML(layout=W.Layout(min_height="1em"))
     readout = W.HTML()
 
+    frame = _FrameMemory(lambda values: _live_frame(model, plot, describe, values, fig))
+
     def update(_change=None):
-        png, alt = _live_frame(model, plot, describe, {k: s.value for k, s in sliders.items()}, fig)
+        png, alt = frame({k: s.value for k, s in sliders.items()})
         image.value = _img_tag(png, alt)
         readout.value = f'<p aria-live="polite">{escape(alt)}</p>'
 

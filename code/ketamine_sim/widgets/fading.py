@@ -138,7 +138,7 @@ class Relapse:
     def title(self):
         every = "every week" if self.every_weeks == 1 else f"every {self.every_weeks} weeks"
         return (f"Stable {self.group}, esketamine {every}:\nHR {fplots.format_hr(self.hr[0])} (model) vs "
-                f"{self.published[0]:.2f} (SUSTAIN-1)")  # always two lines: the live layout is frozen
+                f"{self.published[0]:.2f} (SUSTAIN-1); other relapse {self.other_per_month:.0%} a month")  # two lines
 
 
 def _km_weeks(times_h, events, follow_h):

@@ -75,6 +75,17 @@ def test_readouts_follow_their_definitions(cohort):
     assert np.array_equal(r.responders(24.0), r.madrs_at(24.0) <= 0.5 * r.baseline)
     assert np.array_equal(r.remitters(24.0), r.madrs_at(24.0) <= pop.POPULATION.remission_madrs)
     assert r.madrs_at(24.0) == pytest.approx(r.madrs[:, 8])  # 24 h is the ninth stored time
+    assert r.response_rate(24.0) == pop.rate_ci(int(r.responders(24.0).sum()), len(cohort))
+    above = r.effect[:, 8] >= r.threshold
+    assert np.array_equal(r.above_threshold(24.0), above)
+    assert r.relapsed_share(24.0) == pytest.approx(np.isfinite(r.relapse_h(24.0))[above].mean())
+
+
+def test_threshold_line_is_where_the_average_patient_relapses():
+    t = np.arange(0.0, 40 * 24.0, 1.0)
+    r = pop.simulate(t, ONE, pop.average_patient())
+    at = r.relapse_h()[0]
+    assert r.madrs_at(at - 1.0)[0] < pop.threshold_madrs() < r.madrs_at(at)[0]
 
 
 # --- statistics against textbook values -------------------------------------------------------------------

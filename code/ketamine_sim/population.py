@@ -111,6 +111,13 @@ class Cohort:
         return Cohort(**picked, params=self.params)
 
 
+def threshold_madrs(params=POPULATION):
+    """MADRS of the average patient whose drug effect sits at the relapse threshold, with the full placebo response
+    (the line a plot of the average patient's course crosses at relapse)."""
+    drop = -float(clinical.madrs_change(clinical.relapse_threshold(), include_placebo=False))
+    return params.baseline_mean - params.placebo_mean - params.expectancy_mean - drop
+
+
 def average_patient(params=POPULATION):
     """One patient with every trait at its centre (median exposure, sensitivity and speed; mean baseline and
     placebo responses): the average patient of :mod:`ketamine_sim.clinical` on the MADRS scale."""
@@ -225,6 +232,20 @@ class PopulationResult:
         """MADRS of every patient at ``at_h`` hours (interpolated between stored times), (n,)."""
         return self._column(self.madrs, at_h)
 
+    def effect_at(self, at_h):
+        """Drug effect (0–1) of every patient at ``at_h`` hours (interpolated between stored times), (n,)."""
+        return self._column(self.effect, at_h)
+
+    def above_threshold(self, at_h):
+        """Whose drug effect is at or above the relapse :attr:`threshold` at ``at_h`` (bool, n)."""
+        return self.effect_at(at_h) >= self.threshold
+
+    def relapsed_share(self, from_h):
+        """Share of the patients above the threshold at ``from_h`` whose drug effect falls below it later (0 if
+        nobody is above it)."""
+        above = self.above_threshold(from_h)
+        return float((np.isfinite(self.relapse_h(from_h)) & above).sum() / max(above.sum(), 1))
+
     def change(self, at_h):
         """MADRS change from baseline at ``at_h`` (points; negative = better), (n,)."""
         return self.madrs_at(at_h) - self.baseline
@@ -232,6 +253,10 @@ class PopulationResult:
     def responders(self, at_h):
         """Who responds at ``at_h``: MADRS at least 50% below baseline (bool, n)."""
         return self.change(at_h) <= -0.5 * self.baseline
+
+    def response_rate(self, at_h, level=0.95):
+        """(rate, low, high): the share responding at ``at_h`` with its Wilson interval (:func:`rate_ci`)."""
+        return rate_ci(int(self.responders(at_h).sum()), self.baseline.size, level)
 
     def remitters(self, at_h):
         """Who remits at ``at_h``: MADRS ≤ ``remission_madrs`` (10, ASSUMED convention) (bool, n)."""
@@ -415,7 +440,7 @@ def _withdrawal_core(n, seed, every, follow, params):
     stopped = simulate(t, _maintained(start, every, start), cohort)  # no dose from week 8 on
     rand_h = visits[1]
     stable = np.logical_and.reduce([stopped.responders(v) for v in visits])
-    stable &= stopped._column(stopped.effect, rand_h) >= stopped.threshold  # not relapsed at randomisation
+    stable &= stopped.above_threshold(rand_h)  # not relapsed at randomisation
     remitter = np.logical_and.reduce([stopped.remitters(v) for v in visits])
     arm_kept = np.random.default_rng([seed, 1]).permutation(n) % 2 == 0
     drug_h = np.where(arm_kept, kept.relapse_h(rand_h), stopped.relapse_h(rand_h)) - rand_h

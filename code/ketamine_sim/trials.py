@@ -180,7 +180,7 @@ class VirtualTrial:
     def response(self, arm):
         """(rate, low, high) of responders at the read-out in ``arm`` ("drug" or "control"), Wilson 95%."""
         result = {"drug": self.drug, "control": self.control}[one_of("arm", arm, ("drug", "control"))]
-        return population.rate_ci(int(result.responders(self.readout_h).sum()), self.n_per_arm)
+        return result.response_rate(self.readout_h)
 
     def change_difference(self):
         """(difference, low, high): mean MADRS change, drug minus control, at the read-out (points, 95%)."""

@@ -25,13 +25,6 @@ def _cohort():
     return population.sample(PLANNER_PATIENTS, seed=0)
 
 
-def _threshold_madrs():
-    """MADRS of the average patient whose drug effect sits at the relapse threshold, placebo response full."""
-    p = population.POPULATION
-    drop = -float(clinical.madrs_change(clinical.relapse_threshold(), include_placebo=False))
-    return p.baseline_mean - p.placebo_mean - p.expectancy_mean - drop
-
-
 def _maintenance_label(every):
     """Short slider label: none, weekly, every N weeks."""
     if not every:
@@ -75,20 +68,14 @@ class Plan:
 def plan(n_infusions=6, interval_days=2, maintenance_weeks=0):
     """Twelve weeks of a course for the average patient and 500 virtual patients (percentile band)."""
     doses = population.schedule(n_infusions, interval_days, maintenance_weeks, PLANNER_DAYS)
-    cohort = _cohort()
-    everyone = population.simulate(_PLANNER_T, doses, cohort)
+    everyone = population.simulate(_PLANNER_T, doses, _cohort())
     average = population.simulate(_PLANNER_T, doses, population.average_patient()).madrs[0]
     low, high = everyone.band(BAND)
-    last_h = 24.0 * interval_days * (n_infusions - 1)
-    n = len(cohort)
-    after = everyone.responders(last_h + 24.0)
-    end = everyone.responders(_PLANNER_T[-1])
-    reached = everyone._column(everyone.effect, last_h + 24.0) >= everyone.threshold
-    relapsed = np.isfinite(everyone.relapse_h(last_h + 24.0)) & reached
-    return Plan(_PLANNER_T / 24.0, average, low, high, tuple(d.start_h / 24.0 for d in doses), _threshold_madrs(),
-                0.5 * population.POPULATION.baseline_mean, int(n_infusions), float(interval_days),
-                int(maintenance_weeks), population.rate_ci(int(after.sum()), n), population.rate_ci(int(end.sum()), n),
-                float(relapsed.sum() / max(reached.sum(), 1)))
+    after_h = 24.0 * interval_days * (n_infusions - 1) + 24.0  # a day after the last induction infusion
+    return Plan(_PLANNER_T / 24.0, average, low, high, tuple(d.start_h / 24.0 for d in doses),
+                population.threshold_madrs(), 0.5 * population.POPULATION.baseline_mean, int(n_infusions),
+                float(interval_days), int(maintenance_weeks), everyone.response_rate(after_h),
+                everyone.response_rate(_PLANNER_T[-1]), everyone.relapsed_share(after_h))
 
 
 def describe_plan(p):

@@ -3,23 +3,9 @@ redraw, an in-place update equal to a fresh drawing, and alt text that states th
 
 import pytest
 
-from explorer_checks import assert_live_redraw, assert_static_frames, assert_update_matches_fresh
+from explorer_checks import assert_update_matches_fresh
 from ketamine_sim.plots import clinic as cplots
 from ketamine_sim.widgets import clinic as cw
-
-EXPLORERS = {"forest": (cw.explore_forest, len(cw.FOREST_YEARS) * 2 * 2, 3),
-             "virtual": (cw.explore_virtual_trial, 2 * 2 * 3, 3)}
-
-
-@pytest.mark.parametrize("name", EXPLORERS)
-def test_static_build_has_every_frame_distinct_with_its_own_alt(name, monkeypatch):
-    assert_static_frames(*EXPLORERS[name], monkeypatch)
-
-
-@pytest.mark.parametrize("name", EXPLORERS)
-def test_explorers_build_live_and_redraw_when_a_control_moves(name, monkeypatch):
-    explorer, _, n_controls = EXPLORERS[name]
-    assert_live_redraw(explorer, n_controls, monkeypatch)
 
 
 def test_forest_alt_text_lists_the_trials_the_filters_keep():

@@ -3,23 +3,9 @@ fast live updates that draw what a fresh figure draws."""
 
 import pytest
 
-from explorer_checks import assert_live_redraw, assert_static_frames, assert_update_matches_fresh
+from explorer_checks import assert_update_matches_fresh
 from ketamine_sim.plots import enantiomers as eplots
 from ketamine_sim.widgets import enantiomers as ew
-
-EXPLORERS = {"block": (ew.explore_block, 3 * 2, 2), "winner": (ew.explore_winner, 2 * 5, 2)}
-
-
-@pytest.mark.parametrize("name", EXPLORERS)
-def test_static_build_has_every_frame_distinct_with_its_own_alt(name, monkeypatch):
-    explorer, n_frames, n_controls = EXPLORERS[name]
-    assert_static_frames(explorer, n_frames, n_controls, monkeypatch)
-
-
-@pytest.mark.parametrize("name", EXPLORERS)
-def test_explorers_build_live_and_redraw_when_a_control_moves(name, monkeypatch):
-    explorer, _, n_controls = EXPLORERS[name]
-    assert_live_redraw(explorer, n_controls, monkeypatch)
 
 
 def test_block_alt_text_names_the_regimen_with_most_block():

@@ -3,17 +3,10 @@
 import numpy as np
 import pytest
 
-from explorer_checks import assert_live_redraw, assert_static_frames, assert_update_matches_fresh, static_data
+from explorer_checks import assert_update_matches_fresh, static_data
 from ketamine_sim import monoamines, onset, plots
 from ketamine_sim.plots import monoamines as monoamine_plots
 from ketamine_sim.widgets import monoamines as mw
-
-EXPLORERS = {"ssri_course": (mw.explore_ssri_course, 2 * 3, 2), "hours_vs_weeks": (mw.explore_hours_vs_weeks, 5 * 3, 2)}
-
-
-@pytest.mark.parametrize("name", EXPLORERS)
-def test_static_build_has_every_frame_distinct_with_its_own_alt(name, monkeypatch):
-    assert_static_frames(*EXPLORERS[name], monkeypatch)
 
 
 def test_static_labels_read_as_words(monkeypatch):
@@ -21,12 +14,6 @@ def test_static_labels_read_as_words(monkeypatch):
     assert data["labels"][0] == ["autoreceptor", "plasticity"]
     _, data = static_data(mw.explore_hours_vs_weeks, monkeypatch)
     assert data["labels"][0] == ["2 h", "1 day", "1 week", "6 weeks", "12 weeks"]
-
-
-@pytest.mark.parametrize("name", EXPLORERS)
-def test_explorers_build_live_and_redraw_when_a_control_moves(name, monkeypatch):
-    explorer, _, n_controls = EXPLORERS[name]
-    assert_live_redraw(explorer, n_controls, monkeypatch)
 
 
 def test_ssri_alt_text_states_which_readout_tells_the_hypotheses_apart():

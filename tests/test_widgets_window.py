@@ -3,22 +3,9 @@ fast live updates."""
 
 import pytest
 
-from explorer_checks import assert_live_redraw, assert_static_frames, assert_update_matches_fresh
+from explorer_checks import assert_update_matches_fresh
 from ketamine_sim.plots import window as wplots
 from ketamine_sim.widgets import window as ww
-
-EXPLORERS = {"session": (ww.explore_session, 4 * 2, 2), "widths": (ww.explore_widths, 3 * 2, 2)}
-
-
-@pytest.mark.parametrize("name", EXPLORERS)
-def test_static_build_has_every_frame_distinct_with_its_own_alt(name, monkeypatch):
-    assert_static_frames(*EXPLORERS[name], monkeypatch)
-
-
-@pytest.mark.parametrize("name", EXPLORERS)
-def test_explorers_build_live_and_redraw_when_a_control_moves(name, monkeypatch):
-    explorer, _, n_controls = EXPLORERS[name]
-    assert_live_redraw(explorer, n_controls, monkeypatch)
 
 
 def test_session_alt_text_says_inside_strengthens_and_outside_weakens():

@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from explorer_checks import assert_update_matches_fresh
-from ketamine_sim import sensitivity
+from ketamine_sim import monoamines, sensitivity
 from ketamine_sim.plots import capstone as cplots
 from ketamine_sim.widgets import capstone as cw
 
@@ -24,7 +24,7 @@ def test_the_drug_is_gone_within_a_day_but_the_slow_stages_carry_the_effect_for_
     assert 3.0 <= d.relapse_days <= 14.0  # Abdallah2020Rapamycin: 3-14 days (the threshold is a calibration)
     six = cw.dashboard(0.5, 1)
     assert six.relapse_days > d.relapse_days and six.result.effect.max() > r.effect.max()  # Phillips2019
-    assert d.effect_at(24.0) > 0.3 > float(np.interp(24.0, d.ssri_t_h, d.ssri_effect))  # hours vs weeks
+    assert d.effect_at(24.0) > 0.3 > float(monoamines.effect(1.0))  # hours vs weeks
 
 
 def test_dashboard_slider_values_off_the_grid_reuse_the_cached_run():

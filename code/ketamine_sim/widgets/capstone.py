@@ -80,8 +80,7 @@ def describe_dashboard(d):
     """Alt text: what each stage does and how the mood curve compares with the SSRI's."""
     r = d.result
     lasts = "beyond the eight weeks shown" if np.isinf(d.relapse_days) else f"{d.relapse_days:.0f} days"
-    ssri_day1 = float(np.interp(24.0, d.ssri_t_h, d.ssri_effect))
-    ssri_week4 = float(np.interp(28 * 24.0, d.ssri_t_h, d.ssri_effect))
+    ssri_day1, ssri_week4 = (float(x) for x in monoamines.effect(np.array([1.0, 28.0])))
     return (f"{d.title}. Five stacked panels over time on a log scale from 6 minutes to 8 weeks. Brain ketamine "
             f"peaks at {r.brain_uM.max():.2f} µM and is gone within a day of each dose; the NMDA block on "
             f"interneurons peaks at {100 * r.circuit.interneuron_block.max():.0f}%, on pyramidal cells at "

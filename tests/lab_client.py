@@ -8,6 +8,7 @@ into that folder; ``raw_myst`` and ``solution_visibility`` check what JupyterLab
 
 import contextlib
 import json
+import math
 import os
 import pathlib
 import re
@@ -246,11 +247,16 @@ def slider_steps(control):
 
 
 def slider_position(control):
-    """(value, min, max) of a slider, unrounded, from its noUiSlider (aria-valuenow is rounded to one decimal, so
-    0.16 on a 0-0.2 slider reads as its end)."""
-    return tuple(control.locator(".noUi-target").first.evaluate(
+    """(value, lowest, highest) of a slider, unrounded, from its noUiSlider: the lowest and highest values a key
+    step can reach (a log slider's last step may stop short of its max; aria-valuenow is rounded to one decimal,
+    so 0.16 on a 0-0.2 slider reads as its end)."""
+    value, low, high, step = control.locator(".noUi-target").first.evaluate(
         "(el) => { const s = el.noUiSlider, v = s.get(true);"
-        " return [+(Array.isArray(v) ? v[0] : v), +s.options.range.min, +s.options.range.max]; }"))
+        " return [+(Array.isArray(v) ? v[0] : v), +s.options.range.min, +s.options.range.max, +s.options.step]; }")
+    if step > 0:
+        high = low + step * math.floor((high - low) / step + 1e-9)
+    tolerance = 1e-6 * (step or 1.0)  # float steps: 0.02 * 10 lands a hair off 0.2
+    return value, low + tolerance, high - tolerance
 
 
 def drag_slider(page, control, pixels=90, steps=10):

@@ -98,7 +98,8 @@ CALLS = {
         lambda: clinic_widgets.forest.__wrapped__(next(CLINIC_YEARS), 0, 1),
     "widgets.clinic.virtual (2 x 200 patients, 229 t, new arms)":
         lambda: clinic_widgets.virtual.__wrapped__(*next(CLINIC_TRIALS), 200),
-    "widgets.fading.plan (12 weeks, 500 patients, new schedule)": lambda: fading_widgets.plan(*next(PLANS)),
+    "widgets.fading.plan (12 weeks, 500 patients, new schedule, uncached; live: all 280 positions precomputed)":
+        lambda: fading_widgets._plan.__wrapped__(*next(PLANS)),
     "widgets.fading.relapse (KM + Cox; trial cached per interval, new assumed rate)":
         lambda: fading_widgets.relapse(*next(RELAPSES)),
     "clinical.schedule_effect (6 + 10 weekly infusions, 13 weeks, 2000 t)":

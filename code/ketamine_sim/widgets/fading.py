@@ -2,6 +2,7 @@
 relapse curves of a virtual randomised withdrawal trial beside SUSTAIN-1; plus the chapter's static figure of
 one infusion's two components and its relapse spread."""
 
+import itertools
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -11,7 +12,7 @@ from ketamine_sim import clinical, pharmacokinetics, population
 from ketamine_sim.literature import reference
 from ketamine_sim.literature.population import DALY2019_HR_CI
 from ketamine_sim.plots import fading as fplots
-from ketamine_sim.widgets.core import Labelled, Slider, interactive_figure
+from ketamine_sim.widgets.core import Labelled, Slider, interactive_figure, static_mode
 
 PLANNER_DAYS = 84  # twelve weeks
 PLANNER_PATIENTS = 500  # enough for the band; a new schedule costs about 4.5 ms, half of it the clinical run
@@ -64,9 +65,14 @@ class Plan:
                 f"after the last, {self.responding_end[0]:.0%} at week {PLANNER_DAYS // 7}")  # two lines always
 
 
-@lru_cache(maxsize=64)
 def plan(n_infusions=6, interval_days=2, maintenance_weeks=0):
-    """Twelve weeks of a course for the average patient and 500 virtual patients (percentile band)."""
+    """Twelve weeks of a course for the average patient and 500 virtual patients (percentile band); cached per
+    schedule (the live planner computes every slider position up front)."""
+    return _plan(int(n_infusions), float(interval_days), int(maintenance_weeks))
+
+
+@lru_cache(maxsize=512)  # more than the planner's 8 x 7 x 5 slider positions, ~10 KB each
+def _plan(n_infusions, interval_days, maintenance_weeks):
     doses = population.schedule(n_infusions, interval_days, maintenance_weeks, PLANNER_DAYS)
     everyone = population.simulate(_PLANNER_T, doses, _cohort())
     average = population.simulate(_PLANNER_T, doses, population.average_patient()).madrs[0]
@@ -95,6 +101,9 @@ def explore_planner():
         Slider("n_infusions", "Induction infusions", 1, 8, 1, 6, (3, 6, 8), "", ".0f"),
         Labelled("maintenance_weeks", "Maintenance", 0, 4, 1, 0, (0, 1, 4), "", ".0f", text=_maintenance_label),
     ]
+    if not static_mode():  # live: every slider position computed once, up front (280 plans, about 1.5 s)
+        for values in itertools.product(*(np.arange(c.min, c.max + c.step, c.step) for c in controls)):
+            plan(**{c.name: v for c, v in zip(controls, values, strict=True)})
     return interactive_figure(controls, plan, fplots.planner, describe_plan, "Plan a course: twelve weeks",
                               figsize=(7.0, 3.6))
 

@@ -225,6 +225,7 @@ def test_relapse_time_is_the_first_fall_after_being_above():
     (lambda: pop.percentiles(np.zeros(3), (50,)), "values"),
     (lambda: pop.drug_effect(HOURS_3W, ONE, dataclasses.replace(pop.average_patient(), fading_speed=np.full(1, 9.0))),
      "fading_speed"),
+    (lambda: pop.schedule(2.5), "n_infusions"), (lambda: pop.schedule(6, 2, 1.5), "maintenance_every_weeks"),
     (lambda: pop.rate_ci(5, 3), "k"), (lambda: pop.rate_ci(1, 3, level=1.5), "level"),
     (lambda: pop.kaplan_meier([1, 2], [True]), "observed"),
     (lambda: pop.kaplan_meier([-1, 2], [True, True]), "times_h"),

@@ -100,7 +100,7 @@ def symptom_drive(functional, structural, params=SYMPTOMS):
 
 def effect_of_drive(drive, params=SYMPTOMS):
     """Antidepressant effect E = D / (D + K) (0–1) of a drive D ≥ 0 (:func:`symptom_drive`)."""
-    d = in_range("drive", drive, 0.0, 2.0e6, "(x single-infusion drive)")
+    d = in_range("drive", drive, 0.0, np.inf, "(x single-infusion drive)")
     k = float(in_range("half_saturation", params.half_saturation, 1e-6, 1e6))
     return d / (d + k)
 

@@ -130,15 +130,21 @@ def _lognormal(z, sigma):
     return np.exp(sigma * z)
 
 
+def _whole(name, value, low, high, unit=""):
+    """``value`` as an int after checking it is a whole number in [low, high] (a ValueError naming ``name``)."""
+    count = int(in_range(name, value, low, high, unit))
+    if count != value:
+        raise ValueError(f"{name}={value!r} must be a whole number in the allowed range [{low}, {high}]")
+    return count
+
+
 def sample(n, seed=0, params=POPULATION):
     """``n`` virtual patients drawn with ``seed`` (same seed, same patients). Returns a :class:`Cohort`.
 
     Each trait has its own block of standard normal draws, so changing one distribution's width moves that trait
     only.
     """
-    count = int(in_range("n", n, *N_RANGE, "patients"))
-    if count != n:
-        raise ValueError(f"n={n!r} must be a whole number in the allowed range [{N_RANGE[0]}, {N_RANGE[1]}]")
+    count = _whole("n", n, *N_RANGE, "patients")
     seed = int(in_range("seed", seed, 0, 2**32 - 1))
     in_range("exposure_sigma", params.exposure_sigma, 0.0, 2.0)
     in_range("sensitivity_sigma", params.sensitivity_sigma, 0.0, 2.0)
@@ -480,9 +486,9 @@ def schedule(n_infusions=6, interval_days=2, maintenance_every_weeks=0, until_da
     """Standard infusions: ``n_infusions`` (1–12) every ``interval_days`` (1–14), then one every
     ``maintenance_every_weeks`` weeks (0 = none, 1–8) from that long after the last induction dose up to
     ``until_days`` (the planner of the fading chapter)."""
-    n = int(in_range("n_infusions", n_infusions, 1, 12, "infusions"))
+    n = _whole("n_infusions", n_infusions, 1, 12, "infusions")
     gap = float(in_range("interval_days", interval_days, 1, 14, "days"))
-    every = int(in_range("maintenance_every_weeks", maintenance_every_weeks, 0, 8, "weeks"))
+    every = _whole("maintenance_every_weeks", maintenance_every_weeks, 0, 8, "weeks")
     until = float(in_range("until_days", until_days, 1, clinical.T_RANGE_H[1] / 24.0, "days"))
     days = [gap * k for k in range(n)]
     if every:

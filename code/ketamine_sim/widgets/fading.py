@@ -68,7 +68,7 @@ class Plan:
 def plan(n_infusions=6, interval_days=2, maintenance_weeks=0):
     """Twelve weeks of a course for the average patient and 500 virtual patients (percentile band); cached per
     schedule (the live planner computes every slider position up front)."""
-    return _plan(int(n_infusions), float(interval_days), int(maintenance_weeks))
+    return _plan(float(n_infusions), float(interval_days), float(maintenance_weeks))  # one key for 6 and 6.0
 
 
 @lru_cache(maxsize=512)  # more than the planner's 8 x 7 x 5 slider positions, ~10 KB each
